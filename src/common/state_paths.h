@@ -1,0 +1,29 @@
+#pragma once
+// Where palyra keeps its local state. The daemon and the CLI resolve the same directory so that
+// local use needs no configuration: flag, then PALYRA_STATE_DIR, then $XDG_STATE_HOME/palyra,
+// then ~/.local/state/palyra.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "common/config.h"
+#include "common/status.h"
+
+namespace palyra {
+
+Result<std::filesystem::path> ResolveStateDir(const std::optional<std::string>& flag_value,
+                                              const Environment& env);
+
+// Fixed file names inside the state dir, kept in one place.
+struct StatePaths {
+  std::filesystem::path root;
+
+  std::filesystem::path database() const { return root / "palyra.db"; }
+  std::filesystem::path admin_token() const { return root / "admin.token"; }
+  std::filesystem::path config_file() const { return root / "palyra.toml"; }
+  std::filesystem::path run_dir() const { return root / "run"; }
+  std::filesystem::path run_file() const { return run_dir() / "palyrad.json"; }
+};
+
+}  // namespace palyra

@@ -1,0 +1,46 @@
+#pragma once
+// The admin gRPC listener: GatewayService (and later the operator services), grpc.health.v1 and
+// server reflection. h2c on loopback; TLS when gateway.tls is enabled.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <grpcpp/grpcpp.h>
+
+#include "common/status.h"
+
+namespace palyra::daemon {
+
+struct ListenerTls {
+  bool enabled = false;
+  std::string cert_chain_pem;
+  std::string private_key_pem;
+  std::string client_ca_pem;  // non-empty: client certificates become mandatory
+};
+
+struct ListenerOptions {
+  std::string bind_addr;  // an IP literal
+  int port = 0;           // 0 picks an ephemeral port
+  ListenerTls tls;
+};
+
+class AdminServer {
+ public:
+  static Result<std::unique_ptr<AdminServer>> Start(const ListenerOptions& options,
+                                                    const std::vector<grpc::Service*>& services);
+  ~AdminServer();
+
+  // "127.0.0.1:43121" or "[::1]:43121", with the port actually bound.
+  const std::string& bound_address() const { return bound_address_; }
+  void Shutdown();
+
+ private:
+  AdminServer(std::unique_ptr<grpc::Server> server, std::string bound_address)
+      : server_(std::move(server)), bound_address_(std::move(bound_address)) {}
+
+  std::unique_ptr<grpc::Server> server_;
+  std::string bound_address_;
+};
+
+}  // namespace palyra::daemon

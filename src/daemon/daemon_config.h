@@ -1,0 +1,45 @@
+#pragma once
+// palyrad's configuration: its key table (names and env variables as upstream spells them), and
+// the typed DaemonConfig built from it, including the remote-bind guard.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/config.h"
+#include "common/status.h"
+#include "daemon/admin_server.h"
+
+namespace palyra::daemon {
+
+struct DaemonFlags {
+  std::optional<std::string> config_path;
+  std::optional<std::string> state_dir;
+  std::vector<ConfigOverride> overrides;
+};
+
+struct DaemonConfig {
+  std::filesystem::path state_dir;
+  std::optional<std::filesystem::path> config_file;  // the file actually read, if any
+  std::string log_level;
+
+  ListenerOptions admin_listener;
+
+  bool quic_enabled = true;
+  std::string quic_bind_addr;
+  int quic_port = 0;
+
+  bool admin_require_auth = true;
+  bool admin_token_configured = false;
+  std::string admin_token;  // secret: never logged
+
+  bool allow_insecure_node_rpc_without_mtls = false;
+};
+
+const ConfigSchema& DaemonConfigSchema();
+
+// Resolves the state dir and config file, loads every layer and validates the result.
+Result<DaemonConfig> LoadDaemonConfig(const DaemonFlags& flags, const Environment& env);
+
+}  // namespace palyra::daemon
