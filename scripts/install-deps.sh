@@ -11,6 +11,7 @@ APT_PACKAGES=(
   # RPC, protobuf and the stub generators for other languages
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   protobuf-compiler-grpc-java-plugin libgrpc-java libprotobuf-java default-jdk-headless
+  libguava-java libgeronimo-annotation-1.3-spec-java
   python3 python3-grpcio python3-protobuf
   # crypto, storage, QUIC, event loop
   libssl-dev libsqlite3-dev sqlite3 libngtcp2-dev libngtcp2-crypto-gnutls-dev libgnutls28-dev
