@@ -9,9 +9,9 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
-#include "health.grpc.pb.h"
 #include "palyra/v1/gateway.grpc.pb.h"
-#include "reflection_subset.grpc.pb.h"
+#include "proto/health.grpc.pb.h"
+#include "proto/reflection_subset.grpc.pb.h"
 #include "support/palyrad_process.h"
 
 namespace palyra::testing {
