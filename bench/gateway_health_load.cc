@@ -46,8 +46,7 @@ int main(int argc, char** argv) {
   std::vector<double> startup_ms;
   for (int i = 0; i < startups; ++i) {
     auto begin = Clock::now();
-    auto daemon = palyra::testing::PalyradProcess::Start(
-        {.state_dir = temp.path() / ("startup-" + std::to_string(i))});
+    auto daemon = palyra::testing::PalyradProcess::Start(temp.path() / ("startup-" + std::to_string(i)));
     startup_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
     daemon->Stop();
   }
@@ -55,7 +54,7 @@ int main(int argc, char** argv) {
               "median %.1f ms, max %.1f ms\n",
               startups, Percentile(startup_ms, 0.5), Percentile(startup_ms, 1.0));
 
-  auto daemon = palyra::testing::PalyradProcess::Start({.state_dir = temp.path() / "load"});
+  auto daemon = palyra::testing::PalyradProcess::Start(temp.path() / "load");
   auto channel = grpc::CreateChannel(daemon->admin_address(), grpc::InsecureChannelCredentials());
   std::vector<std::vector<double>> latencies(static_cast<size_t>(clients));
   std::vector<int> failures(static_cast<size_t>(clients), 0);

@@ -149,7 +149,7 @@ TEST_F(PalyradConfigErrorsTest, UnwritableStateDir) {
 }
 
 TEST_F(PalyradConfigErrorsTest, SecondDaemonOnSameStateDirIsRefused) {
-  auto first = PalyradProcess::Start({.state_dir = state_dir()});
+  auto first = PalyradProcess::Start(state_dir());
   auto outcome = Run({"--grpc-port", "0", "--set", "gateway.quic_port=0"});
   ExpectOneLineError(outcome, kExitStartFailed, {"already running"});
   // The refused start must leave the running daemon's run file alone.

@@ -30,7 +30,7 @@ std::shared_ptr<grpc::Channel> AdminChannel(const PalyradProcess& daemon) {
 class PalyradStartTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    daemon_ = PalyradProcess::Start({.state_dir = temp_.path() / "state"});
+    daemon_ = PalyradProcess::Start(temp_.path() / "state");
   }
 
   TempDir temp_;
@@ -141,7 +141,7 @@ TEST_F(PalyradStartTest, AdminTokenSurvivesRestart) {
   auto token_path = daemon_->state_dir() / "admin.token";
   std::string first = ReadWholeFile(token_path);
   ASSERT_EQ(daemon_->Stop().code, 0);
-  auto second_daemon = PalyradProcess::Start({.state_dir = daemon_->state_dir()});
+  auto second_daemon = PalyradProcess::Start(daemon_->state_dir());
   EXPECT_EQ(ReadWholeFile(token_path), first);
   EXPECT_EQ(second_daemon->Stop().code, 0);
 }

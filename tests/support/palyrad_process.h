@@ -28,6 +28,11 @@ class PalyradProcess {
  public:
   // Throws std::runtime_error (with palyrad's stderr) when it exits or writes no run file.
   static std::unique_ptr<PalyradProcess> Start(const PalyradOptions& options);
+  static std::unique_ptr<PalyradProcess> Start(const std::filesystem::path& state_dir) {
+    PalyradOptions options;
+    options.state_dir = state_dir;
+    return Start(options);
+  }
 
   const nlohmann::json& run_file() const { return run_file_; }
   std::string admin_address() const { return run_file_.at("admin_grpc_addr").get<std::string>(); }
