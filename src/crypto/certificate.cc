@@ -1,11 +1,14 @@
 #include "crypto/certificate.h"
 
 #include <arpa/inet.h>
+
 #include <openssl/asn1.h>
+#include <openssl/err.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
 #include <ctime>
+#include <mutex>
 
 #include "crypto/certificate_access.h"
 #include "crypto/hash.h"
@@ -145,6 +148,10 @@ Result<Certificate> Certificate::FromDer(std::span<const uint8_t> der) {
   if (!x509 || p != der.data() + der.size()) {
     return ClearErrorsAnd(InvalidArgument("certificate DER is malformed"));
   }
+  return FromX509(std::move(x509), Bytes(der.begin(), der.end()));
+}
+
+Result<Certificate> Certificate::FromX509(std::shared_ptr<X509> x509, Bytes der) {
   // Runs OpenSSL's extension decoding once; it flags bad encodings, duplicate extensions and
   // inconsistent BasicConstraints that the accessors below would otherwise silently skip.
   if (X509_check_purpose(x509.get(), -1, 0) != 1 ||
@@ -154,8 +161,8 @@ Result<Certificate> Certificate::FromDer(std::span<const uint8_t> der) {
 
   auto state = std::make_shared<State>();
   state->x509 = x509;
-  state->der.assign(der.begin(), der.end());
   state->fingerprint = Sha256Hex(der);
+  state->der = std::move(der);
   PALYRA_ASSIGN_OR_RETURN(state->not_before_ms,
                           TimeToUnixMs(X509_get0_notBefore(x509.get()), "notBefore"));
   PALYRA_ASSIGN_OR_RETURN(state->not_after_ms,
@@ -207,11 +214,16 @@ std::optional<bool> Certificate::IsExtensionCritical(CertificateExtension extens
 }
 
 Result<P256PublicKey> Certificate::PublicKey() const {
-  EVP_PKEY* pkey = X509_get0_pubkey(state_->x509.get());
-  if (pkey == nullptr) {
-    return ClearErrorsAnd(InvalidArgument("certificate public key is malformed"));
+  // From the SPKI bytes rather than the X509's decoded key: certificates built in this process
+  // carry no decoded key (see CertificateAccess::FromBuilt), and the SPKI fast path is cheap.
+  auto key = P256PublicKey::FromSpkiDer(state_->spki_der);
+  if (!key.ok()) {
+    if (key.status().code() == StatusCode::kInvalidArgument) {
+      return InvalidArgument("certificate public key is not ECDSA P-256");
+    }
+    return key.status();
   }
-  return internal::P256Access::PublicFromPkey(pkey, "certificate public key");
+  return key;
 }
 
 Status Certificate::VerifySignedBy(const Certificate& issuer) const {
@@ -220,12 +232,30 @@ Status Certificate::VerifySignedBy(const Certificate& issuer) const {
   if (X509_NAME_cmp(X509_get_issuer_name(self), X509_get_subject_name(parent)) != 0) {
     return InvalidArgument("certificate issuer name does not match the issuer's subject");
   }
-  EVP_PKEY* key = X509_get0_pubkey(parent);
-  if (key == nullptr || X509_verify(self, key) != 1) {
+  auto key = issuer.PublicKey();
+  if (!key.ok() || X509_verify(self, internal::P256Access::Pkey(*key)) != 1) {
     return ClearErrorsAnd(InvalidArgument("certificate signature does not verify"));
   }
   return Status::Ok();
 }
+
+namespace internal {
+
+X509* CertificateAccess::GetWithDecodedKey(const Certificate& cert) {
+  const Certificate::State& state = *cert.state_;
+  ERR_set_mark();
+  bool decoded = X509_get0_pubkey(state.x509.get()) != nullptr;
+  ERR_pop_to_mark();
+  if (decoded) return state.x509.get();
+  std::call_once(state.reparse_once, [&state] {
+    const unsigned char* p = state.der.data();
+    state.reparsed.reset(d2i_X509(nullptr, &p, static_cast<long>(state.der.size())), X509_free);
+    ERR_clear_error();
+  });
+  return state.reparsed ? state.reparsed.get() : state.x509.get();
+}
+
+}  // namespace internal
 
 Result<std::vector<Certificate>> ParseCertificateBundlePem(std::string_view pem,
                                                            size_t max_certificates) {

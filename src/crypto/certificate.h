@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -125,8 +126,14 @@ class Certificate {
     std::optional<int> path_length;
     std::optional<KeyUsage> key_usage;
     Bytes subject_key_id, authority_key_id, spki_der;
+    // For X509s built in this process, whose key OpenSSL has not decoded: a lazily re-parsed
+    // copy for the verification paths that need the decoded key (chain building).
+    mutable std::once_flag reparse_once;
+    mutable std::shared_ptr<x509_st> reparsed;
   };
   explicit Certificate(std::shared_ptr<const State> state) : state_(std::move(state)) {}
+  // Extracts the facts from a parsed (or freshly built) X509 whose encoding is `der`.
+  static Result<Certificate> FromX509(std::shared_ptr<x509_st> x509, Bytes der);
   std::shared_ptr<const State> state_;
 };
 

@@ -21,6 +21,24 @@ using internal::OpenSslError;
 
 namespace {
 
+// Sets the SubjectPublicKeyInfo from the key's (canonical, uncompressed) point directly.
+// X509_set_pubkey would re-encode the key through OpenSSL 3.0's encoder framework, which costs
+// about a millisecond per certificate.
+Status SetP256PublicKey(X509* x509, const P256PublicKey& key) {
+  Bytes point = key.UncompressedPoint();
+  auto* copy = static_cast<unsigned char*>(OPENSSL_memdup(point.data(), point.size()));
+  if (copy == nullptr) return OpenSslError("copying public key");
+  X509_PUBKEY* spki = X509_get_X509_PUBKEY(x509);
+  if (spki == nullptr ||
+      X509_PUBKEY_set0_param(spki, OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
+                             OBJ_nid2obj(NID_X9_62_prime256v1), copy,
+                             static_cast<int>(point.size())) != 1) {
+    OPENSSL_free(copy);
+    return OpenSslError("setting certificate public key");
+  }
+  return Status::Ok();
+}
+
 constexpr size_t kMaxNameBytes = 64;  // ub-common-name / ub-organization-name (RFC 5280)
 constexpr size_t kMaxDnsNameBytes = 253;
 constexpr size_t kMaxUriBytes = 2048;
@@ -231,10 +249,8 @@ Result<Certificate> CertificateBuilder::Sign(const Certificate& issuer,
   if (!subject_public_key_) {
     return InvalidArgument("certificate subject public key is not set");
   }
-  if (EVP_PKEY_eq(X509_get0_pubkey(internal::CertificateAccess::Get(issuer)),
-                  internal::P256Access::Pkey(issuer_key)) != 1) {
-    return internal::ClearErrorsAnd(
-        InvalidArgument("issuer private key does not match the issuer certificate"));
+  if (issuer.PublicKeySpkiDer() != issuer_key.PublicKey().SpkiDer()) {
+    return InvalidArgument("issuer private key does not match the issuer certificate");
   }
   return Build(&issuer, issuer_key);
 }
@@ -294,9 +310,7 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
       ASN1_TIME_set(X509_getm_notAfter(x509.get()), FloorSeconds(*not_after_ms_)) == nullptr) {
     return OpenSslError("setting certificate validity");
   }
-  if (X509_set_pubkey(x509.get(), internal::P256Access::Pkey(subject_key)) != 1) {
-    return OpenSslError("setting certificate public key");
-  }
+  PALYRA_RETURN_IF_ERROR(SetP256PublicKey(x509.get(), subject_key));
 
   // BasicConstraints, always present and critical.
   internal::UniqueBasicConstraints bc(BASIC_CONSTRAINTS_new());
@@ -378,7 +392,8 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
   }
   Bytes der = internal::DerOf(x509.get(), i2d_X509);
   if (der.empty()) return OpenSslError("encoding certificate");
-  return Certificate::FromDer(der);
+  return internal::CertificateAccess::FromBuilt(
+      std::shared_ptr<X509>(x509.release(), X509_free), std::move(der));
 }
 
 }  // namespace palyra::crypto

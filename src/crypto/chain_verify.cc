@@ -81,18 +81,18 @@ Status VerifyCertificateChain(const Certificate& leaf, std::span<const Certifica
                            std::to_string(kMaxBundleCertificates) + ")");
   }
   internal::UniqueX509Store store(X509_STORE_new());
-  if (!store || X509_STORE_add_cert(store.get(), CertificateAccess::Get(trust_anchor)) != 1) {
+  if (!store || X509_STORE_add_cert(store.get(), CertificateAccess::GetWithDecodedKey(trust_anchor)) != 1) {
     return OpenSslError("creating certificate store");
   }
   std::unique_ptr<STACK_OF(X509), StackDeleter> untrusted(sk_X509_new_null());
   if (!untrusted) return OpenSslError("creating certificate stack");
   for (const Certificate& cert : intermediates) {
-    if (sk_X509_push(untrusted.get(), CertificateAccess::Get(cert)) <= 0) {
+    if (sk_X509_push(untrusted.get(), CertificateAccess::GetWithDecodedKey(cert)) <= 0) {
       return OpenSslError("creating certificate stack");
     }
   }
   internal::UniqueX509StoreCtx ctx(X509_STORE_CTX_new());
-  if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), CertificateAccess::Get(leaf),
+  if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), CertificateAccess::GetWithDecodedKey(leaf),
                                   untrusted.get()) != 1) {
     return OpenSslError("initialising certificate verification");
   }
