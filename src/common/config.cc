@@ -1,5 +1,7 @@
 #include "common/config.h"
 
+#include "common/strings.h"
+
 #include <toml++/toml.h>
 
 #include <charconv>
@@ -15,15 +17,6 @@ namespace palyra {
 namespace {
 
 constexpr size_t kMaxEchoedValueChars = 80;
-
-std::string_view TrimAscii(std::string_view s) {
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
@@ -147,13 +140,13 @@ Result<ConfigValue> ParseText(std::string_view prefix, const ConfigKey& key, std
     case ConfigType::kString:
       return ConfigValue(std::string(raw));
     case ConfigType::kBool: {
-      const std::string v = AsciiLower(TrimAscii(raw));
+      const std::string v = AsciiLower(TrimAsciiWhitespace(raw));
       if (v == "true" || v == "1" || v == "yes") return ConfigValue(true);
       if (v == "false" || v == "0" || v == "no") return ConfigValue(false);
       return ValueError(prefix, key, "must be a boolean (true/false/1/0/yes/no)", Quote(raw));
     }
     case ConfigType::kInt: {
-      std::string_view t = TrimAscii(raw);
+      std::string_view t = TrimAsciiWhitespace(raw);
       if (!t.empty() && t.front() == '+') t.remove_prefix(1);
       int64_t v = 0;
       const char* end = t.data() + t.size();
@@ -168,7 +161,7 @@ Result<ConfigValue> ParseText(std::string_view prefix, const ConfigKey& key, std
       std::string_view rest = raw;
       while (true) {
         const size_t comma = rest.find(',');
-        std::string_view item = TrimAscii(rest.substr(0, comma));
+        std::string_view item = TrimAsciiWhitespace(rest.substr(0, comma));
         if (!item.empty()) items.emplace_back(item);
         if (comma == std::string_view::npos) break;
         rest.remove_prefix(comma + 1);
@@ -410,11 +403,11 @@ bool ConfigSchema::IsTablePrefix(std::string_view prefix) const {
 
 Result<ConfigOverride> ParseConfigOverride(std::string_view text) {
   const size_t eq = text.find('=');
-  if (eq == std::string_view::npos || TrimAscii(text.substr(0, eq)).empty()) {
+  if (eq == std::string_view::npos || TrimAsciiWhitespace(text.substr(0, eq)).empty()) {
     return InvalidArgument("config override must look like key=value, got " + Quote(text));
   }
   ConfigOverride o;
-  o.key = std::string(TrimAscii(text.substr(0, eq)));
+  o.key = std::string(TrimAsciiWhitespace(text.substr(0, eq)));
   o.value = std::string(text.substr(eq + 1));
   return o;
 }

@@ -115,7 +115,11 @@ Status ErrnoStatus(int err, const fs::path& path, std::string_view what) {
   return {code, std::move(message)};
 }
 
-Status WriteFileAtomic(const fs::path& path, std::string_view bytes, mode_t mode) {
+namespace {
+
+// Writes `bytes` to a new temp file beside `path` with exactly `mode`, fsynced and closed.
+// Returns the temp file's path; on failure nothing is left behind.
+Result<fs::path> WriteSyncedTempFile(const fs::path& path, std::string_view bytes, mode_t mode) {
   if (path.empty() || !path.has_filename()) {
     return InvalidArgument("atomic write needs a file path, got '" + path.string() + "'");
   }
@@ -147,12 +151,38 @@ Status WriteFileAtomic(const fs::path& path, std::string_view bytes, mode_t mode
     ::unlink(tmp.c_str());
     return ErrnoStatus(err, tmp, "close failed");
   }
+  return tmp;
+}
+
+fs::path DirectoryOf(const fs::path& path) {
+  return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+}  // namespace
+
+Status WriteFileAtomic(const fs::path& path, std::string_view bytes, mode_t mode) {
+  PALYRA_ASSIGN_OR_RETURN(fs::path tmp, WriteSyncedTempFile(path, bytes, mode));
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(tmp.c_str());
     return ErrnoStatus(err, path, "rename into place failed");
   }
-  return FsyncDirectory(dir);
+  return FsyncDirectory(DirectoryOf(path));
+}
+
+Result<bool> WriteFileIfAbsent(const fs::path& path, std::string_view bytes, mode_t mode) {
+  PALYRA_ASSIGN_OR_RETURN(fs::path tmp, WriteSyncedTempFile(path, bytes, mode));
+  // link(2) fails with EEXIST instead of replacing, so the first writer wins and a reader never
+  // sees a partial file.
+  const int rc = ::link(tmp.c_str(), path.c_str());
+  const int err = errno;
+  ::unlink(tmp.c_str());
+  if (rc != 0) {
+    if (err == EEXIST) return false;
+    return ErrnoStatus(err, path, "linking into place failed");
+  }
+  PALYRA_RETURN_IF_ERROR(FsyncDirectory(DirectoryOf(path)));
+  return true;
 }
 
 Status EnsurePrivateDirectory(const fs::path& path) {

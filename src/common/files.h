@@ -23,6 +23,12 @@ inline constexpr mode_t kPrivateDirectoryMode = 0700;
 Status WriteFileAtomic(const std::filesystem::path& path, std::string_view bytes,
                        mode_t mode = kPrivateFileMode);
 
+// Creates `path` with `bytes` (exact `mode`, fsynced, atomically visible) only when nothing is
+// there yet: true when this call created it, false when the path already existed (its content is
+// left alone). When several processes race, exactly one wins. The parent directory must exist.
+Result<bool> WriteFileIfAbsent(const std::filesystem::path& path, std::string_view bytes,
+                               mode_t mode = kPrivateFileMode);
+
 // Creates `path` and any missing parents with mode 0700 (exactly; the umask does not apply).
 // If the final directory already exists with group/other permission bits set, they are removed.
 // Existing parents are left as they are. Fails if `path` exists and is not a directory.

@@ -109,11 +109,13 @@ class [[nodiscard]] Result {
 #define PALYRA_CONCAT_INNER(a, b) a##b
 #define PALYRA_CONCAT(a, b) PALYRA_CONCAT_INNER(a, b)
 
-// Returns early from the enclosing function when `expr` yields a non-OK Status.
-#define PALYRA_RETURN_IF_ERROR(expr)                  \
-  do {                                                \
-    ::palyra::Status palyra_status_ = (expr);         \
-    if (!palyra_status_.ok()) return palyra_status_;  \
+// Returns early from the enclosing function when `expr` yields a non-OK Status. The local is
+// named after the line so that a use inside a lambda passed to another use does not shadow it.
+#define PALYRA_RETURN_IF_ERROR(expr)                                        \
+  do {                                                                      \
+    ::palyra::Status PALYRA_CONCAT(palyra_status_, __LINE__) = (expr);      \
+    if (!PALYRA_CONCAT(palyra_status_, __LINE__).ok())                      \
+      return PALYRA_CONCAT(palyra_status_, __LINE__);                       \
   } while (false)
 
 // `PALYRA_ASSIGN_OR_RETURN(auto x, MakeX());` binds the value or returns the error.

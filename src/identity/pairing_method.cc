@@ -1,19 +1,11 @@
 #include "identity/pairing_method.h"
 
+#include "common/strings.h"
+
 #include <ostream>
 
 namespace palyra::identity {
 namespace {
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view TrimAscii(std::string_view text) {
-  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 // Byte length of the first `chars` UTF-8 characters of `text` (continuation bytes 10xxxxxx do
 // not start a character, so a multi-byte sequence is never cut in half).
@@ -52,7 +44,7 @@ std::string_view ClientKindName(ClientKind kind) {
 }
 
 Result<ClientKind> ParseClientKind(std::string_view text) {
-  std::string_view trimmed = TrimAscii(text);
+  std::string_view trimmed = TrimAsciiWhitespace(text);
   std::string lower(trimmed);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
