@@ -35,9 +35,10 @@ class BeginPairingSessionResponse(_message.Message):
     def __init__(self, v: _Optional[int] = ..., session_id: _Optional[str] = ..., client_kind: _Optional[str] = ..., gateway_ephemeral_public: _Optional[bytes] = ..., challenge: _Optional[bytes] = ..., expires_at_unix_ms: _Optional[int] = ...) -> None: ...
 
 class CompletePairingSessionRequest(_message.Message):
-    __slots__ = ["challenge_signature", "client_kind", "device_id", "device_signing_public", "device_x25519_public", "proof", "session_id", "transcript_mac", "v"]
+    __slots__ = ["challenge_signature", "client_kind", "csr_pem", "device_id", "device_signing_public", "device_x25519_public", "proof", "session_id", "transcript_mac", "v"]
     CHALLENGE_SIGNATURE_FIELD_NUMBER: _ClassVar[int]
     CLIENT_KIND_FIELD_NUMBER: _ClassVar[int]
+    CSR_PEM_FIELD_NUMBER: _ClassVar[int]
     DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
     DEVICE_SIGNING_PUBLIC_FIELD_NUMBER: _ClassVar[int]
     DEVICE_X25519_PUBLIC_FIELD_NUMBER: _ClassVar[int]
@@ -47,6 +48,7 @@ class CompletePairingSessionRequest(_message.Message):
     V_FIELD_NUMBER: _ClassVar[int]
     challenge_signature: bytes
     client_kind: str
+    csr_pem: str
     device_id: _common_pb2.CanonicalId
     device_signing_public: bytes
     device_x25519_public: bytes
@@ -54,7 +56,7 @@ class CompletePairingSessionRequest(_message.Message):
     session_id: str
     transcript_mac: bytes
     v: int
-    def __init__(self, v: _Optional[int] = ..., session_id: _Optional[str] = ..., device_id: _Optional[_Union[_common_pb2.CanonicalId, _Mapping]] = ..., client_kind: _Optional[str] = ..., proof: _Optional[str] = ..., device_signing_public: _Optional[bytes] = ..., device_x25519_public: _Optional[bytes] = ..., challenge_signature: _Optional[bytes] = ..., transcript_mac: _Optional[bytes] = ...) -> None: ...
+    def __init__(self, v: _Optional[int] = ..., session_id: _Optional[str] = ..., device_id: _Optional[_Union[_common_pb2.CanonicalId, _Mapping]] = ..., client_kind: _Optional[str] = ..., proof: _Optional[str] = ..., device_signing_public: _Optional[bytes] = ..., device_x25519_public: _Optional[bytes] = ..., challenge_signature: _Optional[bytes] = ..., transcript_mac: _Optional[bytes] = ..., csr_pem: _Optional[str] = ...) -> None: ...
 
 class CompletePairingSessionResponse(_message.Message):
     __slots__ = ["cert_expires_at_unix_ms", "gateway_ca_certificate_pem", "identity_fingerprint", "mtls_client_certificate_pem", "mtls_client_private_key_pem", "paired", "reason", "transcript_hash", "v"]
@@ -245,14 +247,16 @@ class RevokeDevicePairingResponse(_message.Message):
     def __init__(self, v: _Optional[int] = ..., revoked: bool = ..., reason: _Optional[str] = ...) -> None: ...
 
 class RotateDeviceCertificateRequest(_message.Message):
-    __slots__ = ["device_id", "replay", "v"]
+    __slots__ = ["csr_pem", "device_id", "replay", "v"]
+    CSR_PEM_FIELD_NUMBER: _ClassVar[int]
     DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
     REPLAY_FIELD_NUMBER: _ClassVar[int]
     V_FIELD_NUMBER: _ClassVar[int]
+    csr_pem: str
     device_id: _common_pb2.CanonicalId
     replay: _common_pb2.ReplayProtection
     v: int
-    def __init__(self, v: _Optional[int] = ..., device_id: _Optional[_Union[_common_pb2.CanonicalId, _Mapping]] = ..., replay: _Optional[_Union[_common_pb2.ReplayProtection, _Mapping]] = ...) -> None: ...
+    def __init__(self, v: _Optional[int] = ..., device_id: _Optional[_Union[_common_pb2.CanonicalId, _Mapping]] = ..., replay: _Optional[_Union[_common_pb2.ReplayProtection, _Mapping]] = ..., csr_pem: _Optional[str] = ...) -> None: ...
 
 class RotateDeviceCertificateResponse(_message.Message):
     __slots__ = ["cert_expires_at_unix_ms", "mtls_client_certificate_pem", "mtls_client_private_key_pem", "reason", "rotated", "v"]

@@ -3030,6 +3030,30 @@ public final class Node {
      * @return The transcriptMac.
      */
     com.google.protobuf.ByteString getTranscriptMac();
+
+    /**
+     * <pre>
+     * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+     * for a key the device generated itself. The gateway then signs it and never sees the key;
+     * without it the gateway generates the key, as upstream does.
+     * </pre>
+     *
+     * <code>string csr_pem = 25;</code>
+     * @return The csrPem.
+     */
+    java.lang.String getCsrPem();
+    /**
+     * <pre>
+     * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+     * for a key the device generated itself. The gateway then signs it and never sees the key;
+     * without it the gateway generates the key, as upstream does.
+     * </pre>
+     *
+     * <code>string csr_pem = 25;</code>
+     * @return The bytes for csrPem.
+     */
+    com.google.protobuf.ByteString
+        getCsrPemBytes();
   }
   /**
    * Protobuf type {@code palyra.node.v1.CompletePairingSessionRequest}
@@ -3051,6 +3075,7 @@ public final class Node {
       deviceX25519Public_ = com.google.protobuf.ByteString.EMPTY;
       challengeSignature_ = com.google.protobuf.ByteString.EMPTY;
       transcriptMac_ = com.google.protobuf.ByteString.EMPTY;
+      csrPem_ = "";
     }
 
     @java.lang.Override
@@ -3284,6 +3309,57 @@ public final class Node {
       return transcriptMac_;
     }
 
+    public static final int CSR_PEM_FIELD_NUMBER = 25;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object csrPem_ = "";
+    /**
+     * <pre>
+     * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+     * for a key the device generated itself. The gateway then signs it and never sees the key;
+     * without it the gateway generates the key, as upstream does.
+     * </pre>
+     *
+     * <code>string csr_pem = 25;</code>
+     * @return The csrPem.
+     */
+    @java.lang.Override
+    public java.lang.String getCsrPem() {
+      java.lang.Object ref = csrPem_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        csrPem_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+     * for a key the device generated itself. The gateway then signs it and never sees the key;
+     * without it the gateway generates the key, as upstream does.
+     * </pre>
+     *
+     * <code>string csr_pem = 25;</code>
+     * @return The bytes for csrPem.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getCsrPemBytes() {
+      java.lang.Object ref = csrPem_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        csrPem_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -3324,6 +3400,9 @@ public final class Node {
       }
       if (!transcriptMac_.isEmpty()) {
         output.writeBytes(9, transcriptMac_);
+      }
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(csrPem_)) {
+        com.google.protobuf.GeneratedMessageV3.writeString(output, 25, csrPem_);
       }
       getUnknownFields().writeTo(output);
     }
@@ -3367,6 +3446,9 @@ public final class Node {
         size += com.google.protobuf.CodedOutputStream
           .computeBytesSize(9, transcriptMac_);
       }
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(csrPem_)) {
+        size += com.google.protobuf.GeneratedMessageV3.computeStringSize(25, csrPem_);
+      }
       size += getUnknownFields().getSerializedSize();
       memoizedSize = size;
       return size;
@@ -3403,6 +3485,8 @@ public final class Node {
           .equals(other.getChallengeSignature())) return false;
       if (!getTranscriptMac()
           .equals(other.getTranscriptMac())) return false;
+      if (!getCsrPem()
+          .equals(other.getCsrPem())) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -3434,6 +3518,8 @@ public final class Node {
       hash = (53 * hash) + getChallengeSignature().hashCode();
       hash = (37 * hash) + TRANSCRIPT_MAC_FIELD_NUMBER;
       hash = (53 * hash) + getTranscriptMac().hashCode();
+      hash = (37 * hash) + CSR_PEM_FIELD_NUMBER;
+      hash = (53 * hash) + getCsrPem().hashCode();
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -3576,6 +3662,7 @@ public final class Node {
         deviceX25519Public_ = com.google.protobuf.ByteString.EMPTY;
         challengeSignature_ = com.google.protobuf.ByteString.EMPTY;
         transcriptMac_ = com.google.protobuf.ByteString.EMPTY;
+        csrPem_ = "";
         return this;
       }
 
@@ -3637,6 +3724,9 @@ public final class Node {
         }
         if (((from_bitField0_ & 0x00000100) != 0)) {
           result.transcriptMac_ = transcriptMac_;
+        }
+        if (((from_bitField0_ & 0x00000200) != 0)) {
+          result.csrPem_ = csrPem_;
         }
       }
 
@@ -3717,6 +3807,11 @@ public final class Node {
         if (other.getTranscriptMac() != com.google.protobuf.ByteString.EMPTY) {
           setTranscriptMac(other.getTranscriptMac());
         }
+        if (!other.getCsrPem().isEmpty()) {
+          csrPem_ = other.csrPem_;
+          bitField0_ |= 0x00000200;
+          onChanged();
+        }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
         return this;
@@ -3790,6 +3885,11 @@ public final class Node {
                 bitField0_ |= 0x00000100;
                 break;
               } // case 74
+              case 202: {
+                csrPem_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000200;
+                break;
+              } // case 202
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -4322,6 +4422,108 @@ public final class Node {
       public Builder clearTranscriptMac() {
         bitField0_ = (bitField0_ & ~0x00000100);
         transcriptMac_ = getDefaultInstance().getTranscriptMac();
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object csrPem_ = "";
+      /**
+       * <pre>
+       * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+       * for a key the device generated itself. The gateway then signs it and never sees the key;
+       * without it the gateway generates the key, as upstream does.
+       * </pre>
+       *
+       * <code>string csr_pem = 25;</code>
+       * @return The csrPem.
+       */
+      public java.lang.String getCsrPem() {
+        java.lang.Object ref = csrPem_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          csrPem_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+       * for a key the device generated itself. The gateway then signs it and never sees the key;
+       * without it the gateway generates the key, as upstream does.
+       * </pre>
+       *
+       * <code>string csr_pem = 25;</code>
+       * @return The bytes for csrPem.
+       */
+      public com.google.protobuf.ByteString
+          getCsrPemBytes() {
+        java.lang.Object ref = csrPem_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          csrPem_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+       * for a key the device generated itself. The gateway then signs it and never sees the key;
+       * without it the gateway generates the key, as upstream does.
+       * </pre>
+       *
+       * <code>string csr_pem = 25;</code>
+       * @param value The csrPem to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCsrPem(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        csrPem_ = value;
+        bitField0_ |= 0x00000200;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+       * for a key the device generated itself. The gateway then signs it and never sees the key;
+       * without it the gateway generates the key, as upstream does.
+       * </pre>
+       *
+       * <code>string csr_pem = 25;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearCsrPem() {
+        csrPem_ = getDefaultInstance().getCsrPem();
+        bitField0_ = (bitField0_ & ~0x00000200);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+       * for a key the device generated itself. The gateway then signs it and never sees the key;
+       * without it the gateway generates the key, as upstream does.
+       * </pre>
+       *
+       * <code>string csr_pem = 25;</code>
+       * @param value The bytes for csrPem to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCsrPemBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        csrPem_ = value;
+        bitField0_ |= 0x00000200;
         onChanged();
         return this;
       }
@@ -8609,6 +8811,28 @@ public final class Node {
      * <code>.palyra.common.v1.ReplayProtection replay = 3;</code>
      */
     palyra.common.v1.Common.ReplayProtectionOrBuilder getReplayOrBuilder();
+
+    /**
+     * <pre>
+     * Extension (not upstream): a CSR for a new device-generated key, as in
+     * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+     * </pre>
+     *
+     * <code>string csr_pem = 13;</code>
+     * @return The csrPem.
+     */
+    java.lang.String getCsrPem();
+    /**
+     * <pre>
+     * Extension (not upstream): a CSR for a new device-generated key, as in
+     * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+     * </pre>
+     *
+     * <code>string csr_pem = 13;</code>
+     * @return The bytes for csrPem.
+     */
+    com.google.protobuf.ByteString
+        getCsrPemBytes();
   }
   /**
    * Protobuf type {@code palyra.node.v1.RotateDeviceCertificateRequest}
@@ -8623,6 +8847,7 @@ public final class Node {
       super(builder);
     }
     private RotateDeviceCertificateRequest() {
+      csrPem_ = "";
     }
 
     @java.lang.Override
@@ -8713,6 +8938,55 @@ public final class Node {
       return replay_ == null ? palyra.common.v1.Common.ReplayProtection.getDefaultInstance() : replay_;
     }
 
+    public static final int CSR_PEM_FIELD_NUMBER = 13;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object csrPem_ = "";
+    /**
+     * <pre>
+     * Extension (not upstream): a CSR for a new device-generated key, as in
+     * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+     * </pre>
+     *
+     * <code>string csr_pem = 13;</code>
+     * @return The csrPem.
+     */
+    @java.lang.Override
+    public java.lang.String getCsrPem() {
+      java.lang.Object ref = csrPem_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        csrPem_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * Extension (not upstream): a CSR for a new device-generated key, as in
+     * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+     * </pre>
+     *
+     * <code>string csr_pem = 13;</code>
+     * @return The bytes for csrPem.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getCsrPemBytes() {
+      java.lang.Object ref = csrPem_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        csrPem_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -8736,6 +9010,9 @@ public final class Node {
       if (replay_ != null) {
         output.writeMessage(3, getReplay());
       }
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(csrPem_)) {
+        com.google.protobuf.GeneratedMessageV3.writeString(output, 13, csrPem_);
+      }
       getUnknownFields().writeTo(output);
     }
 
@@ -8756,6 +9033,9 @@ public final class Node {
       if (replay_ != null) {
         size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(3, getReplay());
+      }
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(csrPem_)) {
+        size += com.google.protobuf.GeneratedMessageV3.computeStringSize(13, csrPem_);
       }
       size += getUnknownFields().getSerializedSize();
       memoizedSize = size;
@@ -8784,6 +9064,8 @@ public final class Node {
         if (!getReplay()
             .equals(other.getReplay())) return false;
       }
+      if (!getCsrPem()
+          .equals(other.getCsrPem())) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -8805,6 +9087,8 @@ public final class Node {
         hash = (37 * hash) + REPLAY_FIELD_NUMBER;
         hash = (53 * hash) + getReplay().hashCode();
       }
+      hash = (37 * hash) + CSR_PEM_FIELD_NUMBER;
+      hash = (53 * hash) + getCsrPem().hashCode();
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -8945,6 +9229,7 @@ public final class Node {
           replayBuilder_.dispose();
           replayBuilder_ = null;
         }
+        csrPem_ = "";
         return this;
       }
 
@@ -8990,6 +9275,9 @@ public final class Node {
           result.replay_ = replayBuilder_ == null
               ? replay_
               : replayBuilder_.build();
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.csrPem_ = csrPem_;
         }
       }
 
@@ -9046,6 +9334,11 @@ public final class Node {
         if (other.hasReplay()) {
           mergeReplay(other.getReplay());
         }
+        if (!other.getCsrPem().isEmpty()) {
+          csrPem_ = other.csrPem_;
+          bitField0_ |= 0x00000008;
+          onChanged();
+        }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
         return this;
@@ -9091,6 +9384,11 @@ public final class Node {
                 bitField0_ |= 0x00000004;
                 break;
               } // case 26
+              case 106: {
+                csrPem_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 106
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -9376,6 +9674,103 @@ public final class Node {
           replay_ = null;
         }
         return replayBuilder_;
+      }
+
+      private java.lang.Object csrPem_ = "";
+      /**
+       * <pre>
+       * Extension (not upstream): a CSR for a new device-generated key, as in
+       * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+       * </pre>
+       *
+       * <code>string csr_pem = 13;</code>
+       * @return The csrPem.
+       */
+      public java.lang.String getCsrPem() {
+        java.lang.Object ref = csrPem_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          csrPem_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a CSR for a new device-generated key, as in
+       * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+       * </pre>
+       *
+       * <code>string csr_pem = 13;</code>
+       * @return The bytes for csrPem.
+       */
+      public com.google.protobuf.ByteString
+          getCsrPemBytes() {
+        java.lang.Object ref = csrPem_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          csrPem_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a CSR for a new device-generated key, as in
+       * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+       * </pre>
+       *
+       * <code>string csr_pem = 13;</code>
+       * @param value The csrPem to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCsrPem(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        csrPem_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a CSR for a new device-generated key, as in
+       * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+       * </pre>
+       *
+       * <code>string csr_pem = 13;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearCsrPem() {
+        csrPem_ = getDefaultInstance().getCsrPem();
+        bitField0_ = (bitField0_ & ~0x00000008);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Extension (not upstream): a CSR for a new device-generated key, as in
+       * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+       * </pre>
+       *
+       * <code>string csr_pem = 13;</code>
+       * @param value The bytes for csrPem to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCsrPemBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        csrPem_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
       }
       @java.lang.Override
       public final Builder setUnknownFields(
@@ -20164,99 +20559,100 @@ public final class Node {
       "essionResponse\022\t\n\001v\030\001 \001(\r\022\022\n\nsession_id\030" +
       "\002 \001(\t\022\023\n\013client_kind\030\003 \001(\t\022 \n\030gateway_ep" +
       "hemeral_public\030\004 \001(\014\022\021\n\tchallenge\030\005 \001(\014\022" +
-      "\032\n\022expires_at_unix_ms\030\006 \001(\004J\004\010\007\020\021\"\214\002\n\035Co" +
+      "\032\n\022expires_at_unix_ms\030\006 \001(\004J\004\010\007\020\021\"\235\002\n\035Co" +
       "mpletePairingSessionRequest\022\t\n\001v\030\001 \001(\r\022\022" +
       "\n\nsession_id\030\002 \001(\t\0220\n\tdevice_id\030\003 \001(\0132\035." +
       "palyra.common.v1.CanonicalId\022\023\n\013client_k" +
       "ind\030\004 \001(\t\022\r\n\005proof\030\005 \001(\t\022\035\n\025device_signi" +
       "ng_public\030\006 \001(\014\022\034\n\024device_x25519_public\030" +
       "\007 \001(\014\022\033\n\023challenge_signature\030\010 \001(\014\022\026\n\016tr" +
-      "anscript_mac\030\t \001(\014J\004\010\n\020\031\"\227\002\n\036CompletePai" +
-      "ringSessionResponse\022\t\n\001v\030\001 \001(\r\022\016\n\006paired" +
-      "\030\002 \001(\010\022\016\n\006reason\030\003 \001(\t\022\034\n\024identity_finge" +
-      "rprint\030\004 \001(\t\022\027\n\017transcript_hash\030\005 \001(\t\022#\n" +
-      "\033mtls_client_certificate_pem\030\006 \001(\t\022#\n\033mt" +
-      "ls_client_private_key_pem\030\007 \001(\t\022\"\n\032gatew" +
-      "ay_ca_certificate_pem\030\010 \001(\t\022\037\n\027cert_expi" +
-      "res_at_unix_ms\030\t \001(\004J\004\010\n\020\031\"w\n\036GetPairing" +
-      "RequestStatusRequest\022\t\n\001v\030\001 \001(\r\022\022\n\nsessi" +
-      "on_id\030\002 \001(\t\0220\n\tdevice_id\030\003 \001(\0132\035.palyra." +
-      "common.v1.CanonicalIdJ\004\010\004\020\r\"\275\002\n\037GetPairi" +
-      "ngRequestStatusResponse\022\t\n\001v\030\001 \001(\r\022\016\n\006st" +
-      "atus\030\002 \001(\t\022\016\n\006reason\030\003 \001(\t\022\016\n\006paired\030\004 \001" +
-      "(\010\022\023\n\013approval_id\030\005 \001(\t\022\034\n\024identity_fing" +
-      "erprint\030\006 \001(\t\022\027\n\017transcript_hash\030\007 \001(\t\022#" +
-      "\n\033mtls_client_certificate_pem\030\010 \001(\t\022#\n\033m" +
-      "tls_client_private_key_pem\030\t \001(\t\022\"\n\032gate" +
-      "way_ca_certificate_pem\030\n \001(\t\022\037\n\027cert_exp" +
-      "ires_at_unix_ms\030\013 \001(\004J\004\010\014\020\031\"\227\001\n\036RotateDe" +
-      "viceCertificateRequest\022\t\n\001v\030\001 \001(\r\0220\n\tdev" +
-      "ice_id\030\002 \001(\0132\035.palyra.common.v1.Canonica" +
-      "lId\0222\n\006replay\030\003 \001(\0132\".palyra.common.v1.R" +
-      "eplayProtectionJ\004\010\004\020\r\"\276\001\n\037RotateDeviceCe" +
-      "rtificateResponse\022\t\n\001v\030\001 \001(\r\022\017\n\007rotated\030" +
-      "\002 \001(\010\022\016\n\006reason\030\003 \001(\t\022#\n\033mtls_client_cer" +
-      "tificate_pem\030\004 \001(\t\022#\n\033mtls_client_privat" +
-      "e_key_pem\030\005 \001(\t\022\037\n\027cert_expires_at_unix_" +
-      "ms\030\006 \001(\004J\004\010\007\020\021\"\243\001\n\032RevokeDevicePairingRe" +
-      "quest\022\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.pa" +
-      "lyra.common.v1.CanonicalId\022\016\n\006reason\030\003 \001" +
-      "(\t\0222\n\006replay\030\004 \001(\0132\".palyra.common.v1.Re" +
-      "playProtectionJ\004\010\005\020\r\"O\n\033RevokeDevicePair" +
-      "ingResponse\022\t\n\001v\030\001 \001(\r\022\017\n\007revoked\030\002 \001(\010\022" +
-      "\016\n\006reason\030\003 \001(\tJ\004\010\004\020\r\"\326\001\n\023RegisterNodeRe" +
-      "quest\022\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.pa" +
-      "lyra.common.v1.CanonicalId\022\020\n\010platform\030\003" +
-      " \001(\t\0226\n\014capabilities\030\004 \003(\0132 .palyra.node" +
-      ".v1.DeviceCapability\0222\n\006replay\030\005 \001(\0132\".p" +
-      "alyra.common.v1.ReplayProtectionJ\004\010\006\020\021\"9" +
-      "\n\020DeviceCapability\022\014\n\004name\030\001 \001(\t\022\021\n\tavai" +
-      "lable\030\002 \001(\010J\004\010\003\020\t\"{\n\024RegisterNodeRespons" +
-      "e\022\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.palyra" +
-      ".common.v1.CanonicalId\022\020\n\010accepted\030\003 \001(\010" +
-      "\022\016\n\006reason\030\004 \001(\tJ\004\010\005\020\r\"\263\001\n\020NodeEventRequ" +
-      "est\022\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.paly" +
-      "ra.common.v1.CanonicalId\022\022\n\nevent_name\030\003" +
-      " \001(\t\022\024\n\014payload_json\030\004 \001(\014\0222\n\006replay\030\005 \001" +
-      "(\0132\".palyra.common.v1.ReplayProtectionJ\004" +
-      "\010\006\020\r\"\261\001\n\021NodeEventResponse\022\t\n\001v\030\001 \001(\r\022/\n" +
-      "\010event_id\030\002 \001(\0132\035.palyra.common.v1.Canon" +
-      "icalId\022\020\n\010accepted\030\003 \001(\010\022\016\n\006reason\030\004 \001(\t" +
-      "\0228\n\010dispatch\030\r \001(\0132&.palyra.node.v1.Node" +
-      "CapabilityDispatchJ\004\010\005\020\r\"\224\001\n\026NodeCapabil" +
-      "ityDispatch\0221\n\nrequest_id\030\001 \001(\0132\035.palyra" +
-      ".common.v1.CanonicalId\022\022\n\ncapability\030\002 \001" +
-      "(\t\022\022\n\ninput_json\030\003 \001(\014\022\031\n\021max_payload_by" +
-      "tes\030\004 \001(\004J\004\010\005\020\r\"\240\001\n\030ExecuteCapabilityReq" +
-      "uest\022\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.pal" +
-      "yra.common.v1.CanonicalId\022\022\n\ncapability\030" +
-      "\003 \001(\t\022\022\n\ninput_json\030\004 \001(\014\022\031\n\021max_payload" +
-      "_bytes\030\005 \001(\004J\004\010\006\020\r\"a\n\031ExecuteCapabilityR" +
-      "esponse\022\t\n\001v\030\001 \001(\r\022\017\n\007success\030\002 \001(\010\022\023\n\013o" +
-      "utput_json\030\003 \001(\014\022\r\n\005error\030\004 \001(\tJ\004\010\005\020\r2\200\007" +
-      "\n\013NodeService\022n\n\023BeginPairingSession\022*.p" +
-      "alyra.node.v1.BeginPairingSessionRequest" +
-      "\032+.palyra.node.v1.BeginPairingSessionRes" +
-      "ponse\022w\n\026CompletePairingSession\022-.palyra" +
-      ".node.v1.CompletePairingSessionRequest\032." +
-      ".palyra.node.v1.CompletePairingSessionRe" +
-      "sponse\022z\n\027GetPairingRequestStatus\022..paly" +
-      "ra.node.v1.GetPairingRequestStatusReques" +
-      "t\032/.palyra.node.v1.GetPairingRequestStat" +
-      "usResponse\022z\n\027RotateDeviceCertificate\022.." +
-      "palyra.node.v1.RotateDeviceCertificateRe" +
-      "quest\032/.palyra.node.v1.RotateDeviceCerti" +
-      "ficateResponse\022n\n\023RevokeDevicePairing\022*." +
-      "palyra.node.v1.RevokeDevicePairingReques" +
-      "t\032+.palyra.node.v1.RevokeDevicePairingRe" +
-      "sponse\022Y\n\014RegisterNode\022#.palyra.node.v1." +
-      "RegisterNodeRequest\032$.palyra.node.v1.Reg" +
-      "isterNodeResponse\022[\n\020StreamNodeEvents\022 ." +
-      "palyra.node.v1.NodeEventRequest\032!.palyra" +
-      ".node.v1.NodeEventResponse(\0010\001\022h\n\021Execut" +
-      "eCapability\022(.palyra.node.v1.ExecuteCapa" +
-      "bilityRequest\032).palyra.node.v1.ExecuteCa" +
-      "pabilityResponseb\006proto3"
+      "anscript_mac\030\t \001(\014\022\017\n\007csr_pem\030\031 \001(\tJ\004\010\n\020" +
+      "\031\"\227\002\n\036CompletePairingSessionResponse\022\t\n\001" +
+      "v\030\001 \001(\r\022\016\n\006paired\030\002 \001(\010\022\016\n\006reason\030\003 \001(\t\022" +
+      "\034\n\024identity_fingerprint\030\004 \001(\t\022\027\n\017transcr" +
+      "ipt_hash\030\005 \001(\t\022#\n\033mtls_client_certificat" +
+      "e_pem\030\006 \001(\t\022#\n\033mtls_client_private_key_p" +
+      "em\030\007 \001(\t\022\"\n\032gateway_ca_certificate_pem\030\010" +
+      " \001(\t\022\037\n\027cert_expires_at_unix_ms\030\t \001(\004J\004\010" +
+      "\n\020\031\"w\n\036GetPairingRequestStatusRequest\022\t\n" +
+      "\001v\030\001 \001(\r\022\022\n\nsession_id\030\002 \001(\t\0220\n\tdevice_i" +
+      "d\030\003 \001(\0132\035.palyra.common.v1.CanonicalIdJ\004" +
+      "\010\004\020\r\"\275\002\n\037GetPairingRequestStatusResponse" +
+      "\022\t\n\001v\030\001 \001(\r\022\016\n\006status\030\002 \001(\t\022\016\n\006reason\030\003 " +
+      "\001(\t\022\016\n\006paired\030\004 \001(\010\022\023\n\013approval_id\030\005 \001(\t" +
+      "\022\034\n\024identity_fingerprint\030\006 \001(\t\022\027\n\017transc" +
+      "ript_hash\030\007 \001(\t\022#\n\033mtls_client_certifica" +
+      "te_pem\030\010 \001(\t\022#\n\033mtls_client_private_key_" +
+      "pem\030\t \001(\t\022\"\n\032gateway_ca_certificate_pem\030" +
+      "\n \001(\t\022\037\n\027cert_expires_at_unix_ms\030\013 \001(\004J\004" +
+      "\010\014\020\031\"\250\001\n\036RotateDeviceCertificateRequest\022" +
+      "\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.palyra.c" +
+      "ommon.v1.CanonicalId\0222\n\006replay\030\003 \001(\0132\".p" +
+      "alyra.common.v1.ReplayProtection\022\017\n\007csr_" +
+      "pem\030\r \001(\tJ\004\010\004\020\r\"\276\001\n\037RotateDeviceCertific" +
+      "ateResponse\022\t\n\001v\030\001 \001(\r\022\017\n\007rotated\030\002 \001(\010\022" +
+      "\016\n\006reason\030\003 \001(\t\022#\n\033mtls_client_certifica" +
+      "te_pem\030\004 \001(\t\022#\n\033mtls_client_private_key_" +
+      "pem\030\005 \001(\t\022\037\n\027cert_expires_at_unix_ms\030\006 \001" +
+      "(\004J\004\010\007\020\021\"\243\001\n\032RevokeDevicePairingRequest\022" +
+      "\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.palyra.c" +
+      "ommon.v1.CanonicalId\022\016\n\006reason\030\003 \001(\t\0222\n\006" +
+      "replay\030\004 \001(\0132\".palyra.common.v1.ReplayPr" +
+      "otectionJ\004\010\005\020\r\"O\n\033RevokeDevicePairingRes" +
+      "ponse\022\t\n\001v\030\001 \001(\r\022\017\n\007revoked\030\002 \001(\010\022\016\n\006rea" +
+      "son\030\003 \001(\tJ\004\010\004\020\r\"\326\001\n\023RegisterNodeRequest\022" +
+      "\t\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.palyra.c" +
+      "ommon.v1.CanonicalId\022\020\n\010platform\030\003 \001(\t\0226" +
+      "\n\014capabilities\030\004 \003(\0132 .palyra.node.v1.De" +
+      "viceCapability\0222\n\006replay\030\005 \001(\0132\".palyra." +
+      "common.v1.ReplayProtectionJ\004\010\006\020\021\"9\n\020Devi" +
+      "ceCapability\022\014\n\004name\030\001 \001(\t\022\021\n\tavailable\030" +
+      "\002 \001(\010J\004\010\003\020\t\"{\n\024RegisterNodeResponse\022\t\n\001v" +
+      "\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.palyra.commo" +
+      "n.v1.CanonicalId\022\020\n\010accepted\030\003 \001(\010\022\016\n\006re" +
+      "ason\030\004 \001(\tJ\004\010\005\020\r\"\263\001\n\020NodeEventRequest\022\t\n" +
+      "\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.palyra.com" +
+      "mon.v1.CanonicalId\022\022\n\nevent_name\030\003 \001(\t\022\024" +
+      "\n\014payload_json\030\004 \001(\014\0222\n\006replay\030\005 \001(\0132\".p" +
+      "alyra.common.v1.ReplayProtectionJ\004\010\006\020\r\"\261" +
+      "\001\n\021NodeEventResponse\022\t\n\001v\030\001 \001(\r\022/\n\010event" +
+      "_id\030\002 \001(\0132\035.palyra.common.v1.CanonicalId" +
+      "\022\020\n\010accepted\030\003 \001(\010\022\016\n\006reason\030\004 \001(\t\0228\n\010di" +
+      "spatch\030\r \001(\0132&.palyra.node.v1.NodeCapabi" +
+      "lityDispatchJ\004\010\005\020\r\"\224\001\n\026NodeCapabilityDis" +
+      "patch\0221\n\nrequest_id\030\001 \001(\0132\035.palyra.commo" +
+      "n.v1.CanonicalId\022\022\n\ncapability\030\002 \001(\t\022\022\n\n" +
+      "input_json\030\003 \001(\014\022\031\n\021max_payload_bytes\030\004 " +
+      "\001(\004J\004\010\005\020\r\"\240\001\n\030ExecuteCapabilityRequest\022\t" +
+      "\n\001v\030\001 \001(\r\0220\n\tdevice_id\030\002 \001(\0132\035.palyra.co" +
+      "mmon.v1.CanonicalId\022\022\n\ncapability\030\003 \001(\t\022" +
+      "\022\n\ninput_json\030\004 \001(\014\022\031\n\021max_payload_bytes" +
+      "\030\005 \001(\004J\004\010\006\020\r\"a\n\031ExecuteCapabilityRespons" +
+      "e\022\t\n\001v\030\001 \001(\r\022\017\n\007success\030\002 \001(\010\022\023\n\013output_" +
+      "json\030\003 \001(\014\022\r\n\005error\030\004 \001(\tJ\004\010\005\020\r2\200\007\n\013Node" +
+      "Service\022n\n\023BeginPairingSession\022*.palyra." +
+      "node.v1.BeginPairingSessionRequest\032+.pal" +
+      "yra.node.v1.BeginPairingSessionResponse\022" +
+      "w\n\026CompletePairingSession\022-.palyra.node." +
+      "v1.CompletePairingSessionRequest\032..palyr" +
+      "a.node.v1.CompletePairingSessionResponse" +
+      "\022z\n\027GetPairingRequestStatus\022..palyra.nod" +
+      "e.v1.GetPairingRequestStatusRequest\032/.pa" +
+      "lyra.node.v1.GetPairingRequestStatusResp" +
+      "onse\022z\n\027RotateDeviceCertificate\022..palyra" +
+      ".node.v1.RotateDeviceCertificateRequest\032" +
+      "/.palyra.node.v1.RotateDeviceCertificate" +
+      "Response\022n\n\023RevokeDevicePairing\022*.palyra" +
+      ".node.v1.RevokeDevicePairingRequest\032+.pa" +
+      "lyra.node.v1.RevokeDevicePairingResponse" +
+      "\022Y\n\014RegisterNode\022#.palyra.node.v1.Regist" +
+      "erNodeRequest\032$.palyra.node.v1.RegisterN" +
+      "odeResponse\022[\n\020StreamNodeEvents\022 .palyra" +
+      ".node.v1.NodeEventRequest\032!.palyra.node." +
+      "v1.NodeEventResponse(\0010\001\022h\n\021ExecuteCapab" +
+      "ility\022(.palyra.node.v1.ExecuteCapability" +
+      "Request\032).palyra.node.v1.ExecuteCapabili" +
+      "tyResponseb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -20286,7 +20682,7 @@ public final class Node {
     internal_static_palyra_node_v1_CompletePairingSessionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_node_v1_CompletePairingSessionRequest_descriptor,
-        new java.lang.String[] { "V", "SessionId", "DeviceId", "ClientKind", "Proof", "DeviceSigningPublic", "DeviceX25519Public", "ChallengeSignature", "TranscriptMac", });
+        new java.lang.String[] { "V", "SessionId", "DeviceId", "ClientKind", "Proof", "DeviceSigningPublic", "DeviceX25519Public", "ChallengeSignature", "TranscriptMac", "CsrPem", });
     internal_static_palyra_node_v1_CompletePairingSessionResponse_descriptor =
       getDescriptor().getMessageTypes().get(4);
     internal_static_palyra_node_v1_CompletePairingSessionResponse_fieldAccessorTable = new
@@ -20310,7 +20706,7 @@ public final class Node {
     internal_static_palyra_node_v1_RotateDeviceCertificateRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_node_v1_RotateDeviceCertificateRequest_descriptor,
-        new java.lang.String[] { "V", "DeviceId", "Replay", });
+        new java.lang.String[] { "V", "DeviceId", "Replay", "CsrPem", });
     internal_static_palyra_node_v1_RotateDeviceCertificateResponse_descriptor =
       getDescriptor().getMessageTypes().get(8);
     internal_static_palyra_node_v1_RotateDeviceCertificateResponse_fieldAccessorTable = new

@@ -197,6 +197,35 @@ public object CompletePairingSessionRequestKt {
     public fun clearTranscriptMac() {
       _builder.clearTranscriptMac()
     }
+
+    /**
+     * <pre>
+     * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+     * for a key the device generated itself. The gateway then signs it and never sees the key;
+     * without it the gateway generates the key, as upstream does.
+     * </pre>
+     *
+     * <code>string csr_pem = 25;</code>
+     */
+    public var csrPem: kotlin.String
+      @JvmName("getCsrPem")
+      get() = _builder.getCsrPem()
+      @JvmName("setCsrPem")
+      set(value) {
+        _builder.setCsrPem(value)
+      }
+    /**
+     * <pre>
+     * Extension (not upstream): a PKCS#10 CSR (PEM, ECDSA P-256, CN "Palyra Device &lt;device_id&gt;")
+     * for a key the device generated itself. The gateway then signs it and never sees the key;
+     * without it the gateway generates the key, as upstream does.
+     * </pre>
+     *
+     * <code>string csr_pem = 25;</code>
+     */
+    public fun clearCsrPem() {
+      _builder.clearCsrPem()
+    }
   }
 }
 @kotlin.jvm.JvmSynthetic

@@ -86,6 +86,33 @@ public object RotateDeviceCertificateRequestKt {
     public fun hasReplay(): kotlin.Boolean {
       return _builder.hasReplay()
     }
+
+    /**
+     * <pre>
+     * Extension (not upstream): a CSR for a new device-generated key, as in
+     * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+     * </pre>
+     *
+     * <code>string csr_pem = 13;</code>
+     */
+    public var csrPem: kotlin.String
+      @JvmName("getCsrPem")
+      get() = _builder.getCsrPem()
+      @JvmName("setCsrPem")
+      set(value) {
+        _builder.setCsrPem(value)
+      }
+    /**
+     * <pre>
+     * Extension (not upstream): a CSR for a new device-generated key, as in
+     * CompletePairingSessionRequest.csr_pem. The response then carries no private key.
+     * </pre>
+     *
+     * <code>string csr_pem = 13;</code>
+     */
+    public fun clearCsrPem() {
+      _builder.clearCsrPem()
+    }
   }
 }
 @kotlin.jvm.JvmSynthetic
