@@ -1,5 +1,6 @@
 #include "crypto/p256.h"
 
+#include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
@@ -188,14 +189,41 @@ Result<P256PrivateKey> P256PrivateKey::FromPkcs8DerNamed(std::span<const uint8_t
   return FromPkey(std::move(pkey));
 }
 
+// PKCS#8 PrivateKeyInfo for a named-curve P-256 key is fixed apart from the scalar and the point
+// (RFC 5915 ECPrivateKey inside RFC 5208), so it is assembled here, like the SPKI above, instead
+// of through OpenSSL 3.0's encoder framework (which cost as much as the key generation). The
+// layout is what OpenSSL writes itself: version 1, the 32-byte scalar, no [0] parameters (they
+// are in the AlgorithmIdentifier), and the [1] public key.
 Result<SecretBytes> P256PrivateKey::ToPkcs8Der() const {
-  internal::UniquePkcs8 p8(EVP_PKEY2PKCS8(pkey_.get()));
-  if (!p8) return OpenSslError("converting key to PKCS#8");
-  int len = i2d_PKCS8_PRIV_KEY_INFO(p8.get(), nullptr);
-  if (len <= 0) return OpenSslError("encoding PKCS#8");
-  SecretBytes der(static_cast<size_t>(len));
-  unsigned char* out = der.data();
-  if (i2d_PKCS8_PRIV_KEY_INFO(p8.get(), &out) != len) return OpenSslError("encoding PKCS#8");
+  static constexpr uint8_t kPrefix[] = {
+      0x30, 0x81, 0x87,                                            // PrivateKeyInfo, 135 bytes
+      0x02, 0x01, 0x00,                                            // version 0
+      0x30, 0x13,                                                  // AlgorithmIdentifier
+      0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,        //   id-ecPublicKey
+      0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07,  //   prime256v1
+      0x04, 0x6d,                                                  // OCTET STRING, 109 bytes
+      0x30, 0x6b,                                                  //   ECPrivateKey, 107 bytes
+      0x02, 0x01, 0x01,                                            //     version 1
+      0x04, 0x20};                                                 //     privateKey, 32 bytes
+  static constexpr uint8_t kPublicKeyPrefix[] = {0xa1, 0x44, 0x03, 0x42, 0x00};  // [1] BIT STRING
+  constexpr size_t kScalarBytes = 32;
+  BIGNUM* scalar = nullptr;
+  if (EVP_PKEY_get_bn_param(pkey_.get(), OSSL_PKEY_PARAM_PRIV_KEY, &scalar) != 1) {
+    return OpenSslError("reading P-256 private scalar");
+  }
+  SecretBytes der(sizeof(kPrefix) + kScalarBytes + sizeof(kPublicKeyPrefix) +
+                  kP256UncompressedPointBytes);
+  uint8_t* out = der.data();
+  std::memcpy(out, kPrefix, sizeof(kPrefix));
+  out += sizeof(kPrefix);
+  const int written = BN_bn2binpad(scalar, out, static_cast<int>(kScalarBytes));
+  BN_clear_free(scalar);
+  if (written != static_cast<int>(kScalarBytes)) return OpenSslError("encoding P-256 scalar");
+  out += kScalarBytes;
+  std::memcpy(out, kPublicKeyPrefix, sizeof(kPublicKeyPrefix));
+  out += sizeof(kPublicKeyPrefix);
+  const Bytes point = public_key_.UncompressedPoint();
+  std::memcpy(out, point.data(), point.size());
   return der;
 }
 

@@ -168,7 +168,7 @@ PairingResult<PairingSession> PairingSessionManager::StartImpl(ClientKind client
   session.method = std::move(method);
   session.gateway_ephemeral_public = key->PublicKey();
   session.expires_at_unix_ms = SaturatingAdd(now, limits_.session_ttl_ms);
-  stored.gateway_ephemeral_secret = std::move(secret);
+  stored.gateway_ephemeral_key = std::move(*key);
 
   PairingSession result = session;
   std::string id = session.session_id;
@@ -272,15 +272,11 @@ PairingResult<VerifiedPairing> PairingSessionManager::Verify(const DeviceHello& 
   }
 
   // 10. Transcript MAC.
-  auto gateway_key = crypto::X25519PrivateKey::FromBytes(taken.gateway_ephemeral_secret);
-  if (!gateway_key.ok()) {
-    return Fail(PairingError::kInternal,
-                gateway_key.status().WithContext("loading the gateway's ephemeral pairing key"));
-  }
+  const crypto::X25519PrivateKey& gateway_key = *taken.gateway_ephemeral_key;
   crypto::Bytes context = BuildTranscriptContext(session.session_id, session.protocol_version,
                                                  hello.device_id, session.client_kind);
   auto mac =
-      ComputeTranscriptMac(*gateway_key, hello.device_x25519_public, session.challenge, context);
+      ComputeTranscriptMac(gateway_key, hello.device_x25519_public, session.challenge, context);
   if (!mac.ok()) {
     return Fail(
         PairingError::kTranscriptVerificationFailed,

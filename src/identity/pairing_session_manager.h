@@ -17,11 +17,13 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "crypto/bytes.h"
+#include "crypto/x25519.h"
 #include "identity/handshake.h"
 #include "identity/pairing_method.h"
 #include "identity/pairing_session_error.h"
@@ -112,7 +114,9 @@ class PairingSessionManager {
   struct FixedMaterial;
   struct StoredSession {
     PairingSession session;
-    crypto::SecretBytes gateway_ephemeral_secret;
+    // Kept as a key object: rebuilding it from raw bytes at Verify costs OpenSSL 3 a provider
+    // lookup, as much as the ECDH itself.
+    std::optional<crypto::X25519PrivateKey> gateway_ephemeral_key;
     std::multimap<int64_t, std::string>::iterator expiry;
   };
   using SessionMap = std::map<std::string, StoredSession, std::less<>>;

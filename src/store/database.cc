@@ -120,8 +120,30 @@ Status Database::Configure(const DatabaseOptions& options) {
   return Status::Ok();
 }
 
+namespace {
+constexpr size_t kMaxCachedStatements = 512;
+constexpr size_t kMaxCachedPerText = 4;
+}  // namespace
+
 Database::~Database() {
+  for (auto& [text, statements] : statement_cache_) {
+    for (sqlite3_stmt* stmt : statements) sqlite3_finalize(stmt);
+  }
   if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+void Database::Recycle(sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (cached_statements_ < kMaxCachedStatements) {
+    std::vector<sqlite3_stmt*>& slot = statement_cache_[sqlite3_sql(stmt)];
+    if (slot.size() < kMaxCachedPerText) {
+      slot.push_back(stmt);
+      ++cached_statements_;
+      return;
+    }
+  }
+  sqlite3_finalize(stmt);
 }
 
 std::string Database::label() const {
@@ -179,6 +201,16 @@ Status Database::Error(int rc, std::string_view what) const {
 }
 
 Status Database::Exec(std::string_view sql) {
+  // One statement (the transaction verbs, savepoints, pragmas): through the statement cache.
+  const size_t semicolon = sql.find(';');
+  if (semicolon == std::string_view::npos ||
+      sql.find_first_not_of(" \t\r\n;", semicolon) == std::string_view::npos) {
+    PALYRA_ASSIGN_OR_RETURN(Statement stmt, Prepare(sql.substr(0, semicolon)));
+    while (true) {
+      PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) return Status::Ok();
+    }
+  }
   const std::string text(sql);
   char* err = nullptr;
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
@@ -190,6 +222,13 @@ Status Database::Exec(std::string_view sql) {
 
 Result<Statement> Database::Prepare(std::string_view sql) {
   if (sql.size() > static_cast<size_t>(INT_MAX)) return InvalidArgument("SQL text too long");
+  if (auto it = statement_cache_.find(std::string(sql));
+      it != statement_cache_.end() && !it->second.empty()) {
+    sqlite3_stmt* cached = it->second.back();
+    it->second.pop_back();
+    --cached_statements_;
+    return Statement(this, cached);
+  }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) return Error(rc, "preparing '" + Snippet(sql) + "' failed");
@@ -221,7 +260,7 @@ Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.s
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+    if (stmt_ != nullptr) db_->Recycle(stmt_);
     db_ = other.db_;
     stmt_ = other.stmt_;
     other.db_ = nullptr;
@@ -231,7 +270,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 }
 
 Statement::~Statement() {
-  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+  if (stmt_ != nullptr) db_->Recycle(stmt_);
 }
 
 Status Statement::Check(int rc, std::string_view what) const {

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <unordered_map>
+#include <vector>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -143,11 +145,19 @@ class Database {
   Status Error(int rc, std::string_view what) const;
 
  private:
+  friend class Statement;
   Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
   Status Configure(const DatabaseOptions& options);
+  // Takes back a statement a Statement is done with: reset, cleared and kept for the next
+  // Prepare() of the same SQL text, or finalized when the cache is full.
+  void Recycle(sqlite3_stmt* stmt);
 
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  // Parsing SQL costs more than running a simple statement, and every store prepares the same
+  // few dozen texts over and over; so finished statements are kept, per SQL text.
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> statement_cache_;
+  size_t cached_statements_ = 0;
 };
 
 }  // namespace palyra::store

@@ -1,6 +1,8 @@
 #include "crypto/p256.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 #include "test_util.h"
 
@@ -46,6 +48,35 @@ TEST(P256Test, Pkcs8PemRoundTrip) {
     crlf += c;
   }
   EXPECT_OK(P256PrivateKey::FromPkcs8Pem(crlf));
+}
+
+// Our hand-assembled PKCS#8 must be byte for byte what OpenSSL itself writes for the same key,
+// across many keys (scalars with leading zero bytes included).
+TEST(P256Test, Pkcs8DerMatchesOpenSsl) {
+  for (int i = 0; i < 200; ++i) {
+    auto key = P256PrivateKey::Generate();
+    ASSERT_OK(key);
+    auto ours = key->ToPkcs8Der();
+    ASSERT_OK(ours);
+    const unsigned char* p = ours->data();
+    PKCS8_PRIV_KEY_INFO* info =
+        d2i_PKCS8_PRIV_KEY_INFO(nullptr, &p, static_cast<long>(ours->size()));
+    ASSERT_NE(info, nullptr);
+    EVP_PKEY* pkey = EVP_PKCS82PKEY(info);
+    PKCS8_PRIV_KEY_INFO_free(info);
+    ASSERT_NE(pkey, nullptr);
+    PKCS8_PRIV_KEY_INFO* again = EVP_PKEY2PKCS8(pkey);
+    EVP_PKEY_free(pkey);
+    ASSERT_NE(again, nullptr);
+    unsigned char* der = nullptr;
+    const int len = i2d_PKCS8_PRIV_KEY_INFO(again, &der);
+    PKCS8_PRIV_KEY_INFO_free(again);
+    ASSERT_GT(len, 0);
+    const std::string openssl(reinterpret_cast<const char*>(der), static_cast<size_t>(len));
+    OPENSSL_free(der);
+    ASSERT_EQ(openssl, std::string(reinterpret_cast<const char*>(ours->data()), ours->size()))
+        << "key " << i;
+  }
 }
 
 TEST(P256Test, PublicKeyForms) {

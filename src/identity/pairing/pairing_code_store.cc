@@ -114,8 +114,6 @@ Result<MintedCode> PairingCodeStore::Mint(const MintCodeRequest& request, int64_
     chosen = std::string(TrimAsciiWhitespace(*request.qr_token));
     PALYRA_RETURN_IF_ERROR(PairingMethod::Qr(*chosen).Validate());
   }
-  // Expired live rows would otherwise block their hash in the unique index.
-  PALYRA_RETURN_IF_ERROR(Prune(now_unix_ms).status());
   PALYRA_ASSIGN_OR_RETURN(int64_t live, CountLive(now_unix_ms));
   if (live >= options_.max_live_codes) {
     return ResourceExhausted(std::to_string(live) +
@@ -137,9 +135,12 @@ Result<MintedCode> PairingCodeStore::Mint(const MintCodeRequest& request, int64_
       db_.Prepare("INSERT INTO pairing_codes (code_id, method, code_hash, state, auto_approve, "
                   "issued_by, created_at_unix_ms, expires_at_unix_ms, updated_at_unix_ms) "
                   "VALUES (?1, ?2, ?3, 'active', ?4, ?5, ?6, ?7, ?6)"));
+  std::optional<crypto::SecretString> chosen_retry;  // a drawn code whose hash was just freed
   for (int attempt = 0; attempt < kMintAttempts; ++attempt) {
-    crypto::SecretString code =
-        chosen ? crypto::SecretString(*chosen) : GeneratePairingCode(request.method);
+    crypto::SecretString code = chosen         ? crypto::SecretString(*chosen)
+                                : chosen_retry ? std::move(*chosen_retry)
+                                               : GeneratePairingCode(request.method);
+    chosen_retry.reset();
     const PairingCodeHash hash = hasher_.Hash(request.method, code.view());
     r.code_id = NewUlid();
     PALYRA_RETURN_IF_ERROR(insert.Reset());
@@ -156,11 +157,33 @@ Result<MintedCode> PairingCodeStore::Mint(const MintCodeRequest& request, int64_
       return minted;
     }
     if (inserted.code() != StatusCode::kAlreadyExists) return inserted;
+    // The unique index covers unfinished rows, expired ones included (pruning them on every
+    // mint would scan the table); an expired holder of this hash is deleted and the same code
+    // tried again. Otherwise the code equals a live one.
+    PALYRA_ASSIGN_OR_RETURN(bool freed, DeleteExpiredHolder(hash, now_unix_ms));
+    if (freed) {
+      --attempt;  // the same code again; bounded, since each round deletes a row
+      if (!chosen) chosen_retry = std::move(code);
+      continue;
+    }
     // The operator's token equals a live code: drawing again would not help.
     if (chosen) return AlreadyExists("that QR token is already a live pairing code");
-    // A drawn code equals a live one (the unique index refused it): draw again.
+    // A drawn code equals a live one: draw again.
   }
   return Internal("could not draw a pairing code that differs from every live code");
+}
+
+Result<bool> PairingCodeStore::DeleteExpiredHolder(const PairingCodeHash& hash,
+                                                   int64_t now_unix_ms) {
+  PALYRA_ASSIGN_OR_RETURN(
+      store::Statement stmt,
+      db_.Prepare("DELETE FROM pairing_codes WHERE code_hash = ?1 AND expires_at_unix_ms <= ?2 "
+                  "AND (state = 'active' OR (state = 'reserved' AND "
+                  "reserved_until_unix_ms <= ?2))"));
+  PALYRA_RETURN_IF_ERROR(stmt.BindBlob(1, std::span<const uint8_t>(hash)));
+  PALYRA_RETURN_IF_ERROR(stmt.BindInt64(2, now_unix_ms));
+  PALYRA_RETURN_IF_ERROR(stmt.Run());
+  return db_.Changes() > 0;
 }
 
 Result<std::optional<PairingCodeRecord>> PairingCodeStore::Reserve(
@@ -285,18 +308,25 @@ Result<std::vector<PairingCodeRecord>> PairingCodeStore::List(bool include_finis
 }
 
 Result<int64_t> PairingCodeStore::Prune(int64_t now_unix_ms) {
-  PALYRA_ASSIGN_OR_RETURN(
-      store::Statement stmt,
-      db_.Prepare("DELETE FROM pairing_codes WHERE "
-                  "(state = 'active' AND expires_at_unix_ms <= ?1) OR "
-                  "(state = 'reserved' AND expires_at_unix_ms <= ?1 "
-                  " AND reserved_until_unix_ms <= ?1) OR "
-                  "(state IN ('consumed', 'burned', 'cancelled') "
-                  " AND expires_at_unix_ms + ?2 <= ?1)"));
-  PALYRA_RETURN_IF_ERROR(stmt.BindInt64(1, now_unix_ms));
-  PALYRA_RETURN_IF_ERROR(stmt.BindInt64(2, kPairingCodeAuditRetentionMs));
-  PALYRA_RETURN_IF_ERROR(stmt.Run());
-  return db_.Changes();
+  // One statement per state, so each is a range scan of the (state, expiry) index.
+  static constexpr std::string_view kDeletes[] = {
+      "DELETE FROM pairing_codes WHERE state = 'active' AND expires_at_unix_ms <= ?1",
+      "DELETE FROM pairing_codes WHERE state = 'reserved' AND expires_at_unix_ms <= ?1 "
+      "AND reserved_until_unix_ms <= ?1",
+      "DELETE FROM pairing_codes WHERE state IN ('consumed', 'burned', 'cancelled') "
+      "AND expires_at_unix_ms <= ?1 - ?2",
+  };
+  int64_t deleted = 0;
+  for (std::string_view sql : kDeletes) {
+    PALYRA_ASSIGN_OR_RETURN(store::Statement stmt, db_.Prepare(sql));
+    PALYRA_RETURN_IF_ERROR(stmt.BindInt64(1, now_unix_ms));
+    if (sql.find("?2") != std::string_view::npos) {
+      PALYRA_RETURN_IF_ERROR(stmt.BindInt64(2, kPairingCodeAuditRetentionMs));
+    }
+    PALYRA_RETURN_IF_ERROR(stmt.Run());
+    deleted += db_.Changes();
+  }
+  return deleted;
 }
 
 }  // namespace palyra::identity

@@ -126,6 +126,9 @@ class PairingCodeStore {
   Result<int64_t> Prune(int64_t now_unix_ms);
 
  private:
+  // Deletes an expired, unfinished row holding `hash` (it still occupies the unique index).
+  Result<bool> DeleteExpiredHolder(const PairingCodeHash& hash, int64_t now_unix_ms);
+
   store::Database& db_;
   const PairingCodeHasher& hasher_;
   const PairingCodeStoreOptions options_;
