@@ -42,8 +42,8 @@ struct ClientVerifierStats {
 struct ClientVerifierConfig {
   crypto::Certificate ca_certificate;
   std::shared_ptr<const identity::RevocationIndex> revocations;  // required
-  UnixMsClock clock;                                             // empty: NowUnixMs
-  std::shared_ptr<ClientVerifierStats> stats;                    // optional
+  UnixMsClock clock = {};                                        // empty: NowUnixMs
+  std::shared_ptr<ClientVerifierStats> stats = {};               // optional
 };
 
 // The checks above for a parsed leaf. OK, or UNAUTHENTICATED with the chain verifier's message,
