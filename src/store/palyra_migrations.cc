@@ -184,7 +184,68 @@ CREATE INDEX pairing_requests_by_state_expiry ON pairing_requests (state, expire
 CREATE INDEX pairing_requests_by_device ON pairing_requests (device_id);
 CREATE INDEX pairing_requests_by_created ON pairing_requests (created_at_unix_ms);
 )sql"},
-    // Append new migrations here: {4, "name", R"sql(...)sql"},
+    {4, "nodes_capability_requests",
+     R"sql(
+-- Registered nodes (one row per device that called RegisterNode). last_seen and last_event are
+-- kept in memory by the daemon and flushed here periodically, not on every heartbeat.
+CREATE TABLE nodes (
+  device_id TEXT PRIMARY KEY CHECK (length(device_id) = 26),
+  platform TEXT NOT NULL CHECK (length(platform) <= 128),
+  registered_at_unix_ms INTEGER NOT NULL,
+  last_seen_at_unix_ms INTEGER NOT NULL,
+  last_event_name TEXT,
+  last_event_at_unix_ms INTEGER,
+  updated_at_unix_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- The capabilities a node advertised, replaced wholesale on every registration.
+CREATE TABLE node_capabilities (
+  device_id TEXT NOT NULL REFERENCES nodes (device_id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 128),
+  available INTEGER NOT NULL CHECK (available IN (0, 1)),
+  PRIMARY KEY (device_id, name)
+) WITHOUT ROWID;
+
+-- Capability invocations and their outcome. State machine:
+--   queued -> dispatched -> awaiting_local_mediation -> succeeded | failed | timed_out | rejected
+--   queued -> timed_out | failed | rejected;  dispatched -> succeeded | failed | timed_out
+-- Terminal rows never change again. input_json is kept while the request is live (so queued
+-- work survives a reconnect) and cleared once it is terminal; the summaries are redacted.
+-- Rows outlive the node (history), so there is no foreign key to nodes.
+CREATE TABLE capability_requests (
+  request_id TEXT PRIMARY KEY CHECK (length(request_id) = 26),
+  device_id TEXT NOT NULL CHECK (length(device_id) = 26),
+  capability TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'dispatched', 'awaiting_local_mediation',
+                                       'succeeded', 'failed', 'timed_out', 'rejected')),
+  idempotency_key TEXT,
+  input_json BLOB,
+  input_summary TEXT,
+  output_json BLOB,
+  output_summary TEXT,
+  error TEXT,
+  max_payload_bytes INTEGER NOT NULL CHECK (max_payload_bytes > 0),
+  timeout_ms INTEGER NOT NULL CHECK (timeout_ms > 0),
+  deadline_at_unix_ms INTEGER NOT NULL,
+  created_at_unix_ms INTEGER NOT NULL,
+  updated_at_unix_ms INTEGER NOT NULL,
+  dispatched_at_unix_ms INTEGER,
+  dispatched_to TEXT,
+  completed_at_unix_ms INTEGER,
+  CHECK ((state IN ('succeeded', 'failed', 'timed_out', 'rejected')) =
+         (completed_at_unix_ms IS NOT NULL)),
+  CHECK ((dispatched_to IS NULL) = (dispatched_at_unix_ms IS NULL))
+);
+CREATE UNIQUE INDEX capability_requests_idempotency
+  ON capability_requests (device_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+-- Live requests only (small): restart recovery and per-device live work.
+CREATE INDEX capability_requests_live_by_device_state ON capability_requests (device_id, state)
+  WHERE state IN ('queued', 'dispatched', 'awaiting_local_mediation');
+CREATE INDEX capability_requests_by_device_created
+  ON capability_requests (device_id, created_at_unix_ms);
+CREATE INDEX capability_requests_by_created ON capability_requests (created_at_unix_ms);
+)sql"},
+    // Append new migrations here: {5, "name", R"sql(...)sql"},
 };
 
 }  // namespace
