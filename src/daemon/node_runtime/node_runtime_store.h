@@ -1,0 +1,102 @@
+#pragma once
+// SQL for the node runtime (tables nodes, node_capabilities, capability_requests; migration 4),
+// on one connection with every statement prepared once. Internal to palyra_node_runtime:
+// NodeRuntime serialises all calls under its mutex and keeps the in-memory mirror in step.
+//
+// State-changing statements are guarded by the expected current state, so a row can only move
+// along the edges NodeRuntime checked; a guard that matches no row is reported as
+// FAILED_PRECONDITION.
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "daemon/node_runtime/capability_request.h"
+#include "daemon/node_runtime/node_record.h"
+#include "store/database.h"
+
+namespace palyra::node_runtime {
+
+struct NodePresenceRow {
+  std::string device_id;
+  int64_t last_seen_at_unix_ms = 0;
+  std::optional<std::string> last_event_name;
+  std::optional<int64_t> last_event_at_unix_ms;
+};
+
+class NodeRuntimeStore {
+ public:
+  // Opens `path`, applies the migrations and prepares the statements.
+  static Result<std::unique_ptr<NodeRuntimeStore>> Open(const std::filesystem::path& path);
+  ~NodeRuntimeStore();
+  NodeRuntimeStore(const NodeRuntimeStore&) = delete;
+  NodeRuntimeStore& operator=(const NodeRuntimeStore&) = delete;
+
+  // BEGIN IMMEDIATE ... COMMIT through prepared statements. A Txn rolls back on destruction
+  // unless committed.
+  class Txn {
+   public:
+    explicit Txn(NodeRuntimeStore* store) : store_(store) {}
+    Txn(Txn&& other) noexcept : store_(other.store_) { other.store_ = nullptr; }
+    Txn& operator=(Txn&&) = delete;
+    Txn(const Txn&) = delete;
+    Txn& operator=(const Txn&) = delete;
+    ~Txn();
+    Status Commit();
+
+   private:
+    NodeRuntimeStore* store_;
+  };
+  Result<Txn> Begin();
+
+  // ---- nodes ----
+  // Every node with its capabilities (sorted by device_id, capabilities by name). Presence is
+  // not stored; it is left at its default.
+  Result<std::vector<NodeRecord>> LoadNodes();
+  // Inserts or updates the node row (registered_at is kept on update) and replaces its
+  // capabilities.
+  Status UpsertNode(const NodeRecord& node, int64_t now_unix_ms);
+  Status UpsertCapability(std::string_view device_id, const NodeCapability& capability);
+  Status UpdatePresence(const NodePresenceRow& row, int64_t now_unix_ms);
+  // True when a row was deleted (capabilities go with it).
+  Result<bool> DeleteNode(std::string_view device_id);
+
+  // ---- capability requests ----
+  Status InsertRequest(const CapabilityRequestRecord& record);
+  Result<std::optional<CapabilityRequestRecord>> GetRequest(std::string_view request_id);
+  Result<std::optional<CapabilityRequestRecord>> FindByIdempotencyKey(std::string_view device_id,
+                                                                      std::string_view key);
+  // Newest first (created_at, then request_id).
+  Result<std::vector<CapabilityRequestRecord>> ListRequests(std::string_view device_id,
+                                                            size_t limit);
+  // queued -> dispatched.
+  Status MarkDispatched(std::string_view request_id, std::string_view device_id,
+                        int64_t now_unix_ms);
+  // dispatched -> awaiting_local_mediation.
+  Status MarkAwaitingMediation(std::string_view request_id, int64_t now_unix_ms);
+  // `from` -> `to` (terminal): input_json is cleared, completed_at stamped.
+  Status Finish(std::string_view request_id, CapabilityRequestState from, CapabilityRequestState to,
+                std::string_view output_json, const std::optional<std::string>& output_summary,
+                const std::optional<std::string>& error, int64_t now_unix_ms);
+  // Every live request ends failed with `error`. Returns how many.
+  Result<int64_t> FailAllLive(std::string_view error, int64_t now_unix_ms);
+  // Rows per state.
+  Result<std::array<uint64_t, kCapabilityRequestStateCount>> CountByState();
+
+ private:
+  explicit NodeRuntimeStore(std::unique_ptr<store::Database> db);
+  Status Prepare();
+  Status Rollback();
+
+  std::unique_ptr<store::Database> db_;
+  struct Statements;
+  std::unique_ptr<Statements> stmts_;
+};
+
+}  // namespace palyra::node_runtime
