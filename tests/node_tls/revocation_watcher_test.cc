@@ -117,3 +117,42 @@ TEST(NodeTlsRevocationWatcher, ListenerMayCancelItself) {
 
 }  // namespace
 }  // namespace palyra::daemon::node_tls
+
+namespace palyra::daemon::node_tls {
+namespace {
+
+TEST(NodeTlsRevocationWatcher, FailingClosedTearsDownEveryWatch) {
+  testing::TempDir dir;
+  const auto db_path = dir.path() / "palyra.db";
+  auto registry =
+      identity::DeviceRegistry::Open(db_path, dir.path() / "gateway-ca.key.pem", NowUnixMs());
+  ASSERT_TRUE(registry.ok());
+  identity::RevocationIndexOptions options;
+  options.fail_closed_after = std::chrono::milliseconds(0);
+  auto index = identity::RevocationIndex::Open(db_path, options);
+  ASSERT_TRUE(index.ok());
+  RevocationWatcher watcher(**index);
+
+  auto paired = (*registry)->RecordPairedDevice(testing::PairRequestFor(NewUlid()), NowUnixMs());
+  ASSERT_TRUE(paired.ok());
+  int fired = 0;
+  auto watch =
+      watcher.WatchFingerprint(paired->certificate.fingerprint, [&](const std::string&) { ++fired; });
+  ASSERT_TRUE(watch.active());
+
+  // The store becomes unreadable for the index: it fails closed, and the watch fires.
+  ASSERT_TRUE((*registry)
+                  ->database()
+                  .Exec("ALTER TABLE identity_generation RENAME TO identity_generation_moved")
+                  .ok());
+  EXPECT_FALSE((*index)->Refresh().ok());
+  EXPECT_TRUE((*index)->failing_closed());
+  EXPECT_EQ(fired, 1);
+  ASSERT_TRUE((*registry)
+                  ->database()
+                  .Exec("ALTER TABLE identity_generation_moved RENAME TO identity_generation")
+                  .ok());
+}
+
+}  // namespace
+}  // namespace palyra::daemon::node_tls

@@ -164,15 +164,20 @@ void RevocationIndex::SetChangeCallback(ChangeCallback callback) {
 Result<bool> RevocationIndex::Refresh() {
   int64_t generation = 0;
   ChangeCallback callback;
+  Result<bool> changed = false;
   {
     std::lock_guard lock(refresh_mu_);
-    Result<bool> changed = RefreshLocked();
-    if (!changed.ok() || !*changed) return changed;
+    const bool was_failing_closed = fail_closed_.load(std::memory_order_acquire);
+    changed = RefreshLocked();
+    // Starting to fail closed changes every answer to "revoked", so listeners hear of it too.
+    const bool began_failing_closed =
+        !was_failing_closed && fail_closed_.load(std::memory_order_acquire);
+    if (!began_failing_closed && (!changed.ok() || !*changed)) return changed;
     generation = generation_.load(std::memory_order_acquire);
     callback = on_change_;
   }
   if (callback) callback(generation);
-  return true;
+  return changed;
 }
 
 Result<bool> RevocationIndex::RefreshLocked() {

@@ -99,8 +99,9 @@ class RevocationIndex {
   void StartPolling(std::chrono::milliseconds interval = kDefaultRevocationPollInterval);
   void StopPolling();
 
-  // Called after each new snapshot is installed (from the thread that refreshed: the polling
-  // thread, or the caller of Refresh()), with the new generation. Set it before StartPolling.
+  // Called after each new snapshot is installed, and when the index begins failing closed
+  // (from the thread that refreshed: the polling thread, or the caller of Refresh()), with the
+  // current generation. Set it before StartPolling.
   // It must not call back into this index's Refresh/StartPolling/StopPolling.
   using ChangeCallback = std::function<void(int64_t generation)>;
   void SetChangeCallback(ChangeCallback callback);
