@@ -1,16 +1,17 @@
 // node-runtime.md §1 steps 1-5, one outcome at a time, with a real registry and revocation index.
 
+#include "daemon/node_tls/certificate_binding.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "daemon/node_tls/certificate_binding.h"
 #include "node_tls_test_util.h"
 
 namespace palyra::daemon::node_tls {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::ClientMaterial;
+using ::testing::HasSubstr;
 using testing::TestState;
 
 PeerIdentity WithCertificate(const ClientMaterial& material) {
@@ -43,9 +44,8 @@ TEST_F(NodeTlsBinding, Step1NoTlsIsFailedPreconditionWhenRequired) {
   EXPECT_THAT(status.message(), HasSubstr("TLS"));
 
   BindingOutcome outcome = BindingOutcome::kBound;
-  EXPECT_TRUE(Binding(MtlsPolicy::FromAllowInsecure(true))
-                  .Check(PeerIdentity{}, NewUlid(), &outcome)
-                  .ok());
+  EXPECT_TRUE(
+      Binding(MtlsPolicy::FromAllowInsecure(true)).Check(PeerIdentity{}, NewUlid(), &outcome).ok());
   EXPECT_EQ(outcome, BindingOutcome::kSkippedNoTls);
 }
 
@@ -105,8 +105,7 @@ TEST_F(NodeTlsBinding, LookupFailureIsInternal) {
                              [](std::string_view) -> Result<std::optional<std::string>> {
                                return Unavailable("database is locked");
                              });
-  EXPECT_EQ(binding.Check(WithCertificate(device), device.device_id).code(),
-            StatusCode::kInternal);
+  EXPECT_EQ(binding.Check(WithCertificate(device), device.device_id).code(), StatusCode::kInternal);
 }
 
 TEST_F(NodeTlsBinding, FailingClosedIndexDeniesEveryCertificate) {

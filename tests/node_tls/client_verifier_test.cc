@@ -1,17 +1,18 @@
 // The handshake verifier's own decisions, without a handshake: these are the checks that back up
 // OpenSSL's and the only ones that know about revocation.
 
+#include "daemon/node_tls/client_verifier.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "daemon/node_tls/client_verifier.h"
 #include "node_tls_test_util.h"
 
 namespace palyra::daemon::node_tls {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::ClientMaterial;
+using ::testing::HasSubstr;
 using testing::TestState;
 
 Status Verify(const TestState& state, const ClientMaterial& material, int64_t now = NowUnixMs()) {

@@ -40,8 +40,8 @@ TEST(NodeTlsHandshake, PairedDeviceCertificateConnectsAndIsBound) {
   TestState state;
   NodeListener listener(state);
   ClientMaterial device = state.PairDevice();
-  ProbeResult result = CallProbe(listener.address(),
-                                 ClientCredentials(listener.ca_pem(), &device), device.device_id);
+  ProbeResult result = CallProbe(listener.address(), ClientCredentials(listener.ca_pem(), &device),
+                                 device.device_id);
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   EXPECT_TRUE(result.response.transport_is_tls());
   EXPECT_TRUE(result.response.has_certificate());
@@ -59,8 +59,8 @@ TEST(NodeTlsHandshake, ForeignCaCertificateFailsTheHandshake) {
   TestState state;
   NodeListener listener(state);
   ClientMaterial foreign = testing::ForeignCaCertificate(state.dir.path() / "foreign");
-  ProbeResult result = CallProbe(listener.address(),
-                                 ClientCredentials(listener.ca_pem(), &foreign), foreign.device_id);
+  ProbeResult result = CallProbe(listener.address(), ClientCredentials(listener.ca_pem(), &foreign),
+                                 foreign.device_id);
   EXPECT_FALSE(result.status.ok());
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::UNAVAILABLE)
       << result.status.error_message();
@@ -72,8 +72,8 @@ TEST(NodeTlsHandshake, ExpiredCertificateFailsTheHandshake) {
   TestState state;
   NodeListener listener(state);
   ClientMaterial expired = state.ExpiredDeviceCertificate();
-  ProbeResult result = CallProbe(listener.address(),
-                                 ClientCredentials(listener.ca_pem(), &expired), expired.device_id);
+  ProbeResult result = CallProbe(listener.address(), ClientCredentials(listener.ca_pem(), &expired),
+                                 expired.device_id);
   EXPECT_FALSE(result.status.ok());
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_EQ(listener.server->calls(), 0);
@@ -84,8 +84,8 @@ TEST(NodeTlsHandshake, ServerAuthOnlyCertificateFailsTheHandshake) {
   TestState state;
   NodeListener listener(state);
   ClientMaterial server_cert = state.ServerAuthOnlyCertificate();
-  ProbeResult result = CallProbe(listener.address(),
-                                 ClientCredentials(listener.ca_pem(), &server_cert), "");
+  ProbeResult result =
+      CallProbe(listener.address(), ClientCredentials(listener.ca_pem(), &server_cert), "");
   EXPECT_FALSE(result.status.ok());
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_EQ(listener.server->calls(), 0);
@@ -101,8 +101,8 @@ TEST(NodeTlsHandshake, RevokedCertificateFailsTheHandshake) {
 
   // Revoke through a second connection (as the CLI would from another process), then wait for
   // the index to poll it in.
-  auto other = identity::DeviceRegistry::Open(state.db_path, state.dir.path() / "gateway-ca.key.pem",
-                                              NowUnixMs());
+  auto other = identity::DeviceRegistry::Open(state.db_path,
+                                              state.dir.path() / "gateway-ca.key.pem", NowUnixMs());
   ASSERT_TRUE(other.ok()) << other.status().ToString();
   ASSERT_TRUE((*other)->Revoke(device.device_id, "lost laptop", NowUnixMs()).ok());
   ASSERT_TRUE(state.WaitUntilIndexed(device.fingerprint));
@@ -167,9 +167,8 @@ TEST(NodeTlsHandshake, BindingOutcomesOverRealConnections) {
   EXPECT_THAT(not_paired.response.binding_message(), ::testing::HasSubstr("no paired device"));
 
   // A rotated device: its new certificate binds, its old one is revoked and refused.
-  auto rotated = state.registry->ForceRotate(device.device_id,
-                                             identity::LeafKeySource::GatewayGenerated(),
-                                             NowUnixMs());
+  auto rotated = state.registry->ForceRotate(
+      device.device_id, identity::LeafKeySource::GatewayGenerated(), NowUnixMs());
   ASSERT_TRUE(rotated.ok()) << rotated.status().ToString();
   ClientMaterial current = testing::FromIssued(device.device_id, rotated->certificate);
   ProbeResult after_rotation = CallProbe(
@@ -178,9 +177,9 @@ TEST(NodeTlsHandshake, BindingOutcomesOverRealConnections) {
   EXPECT_EQ(after_rotation.response.binding_code(), kOk)
       << after_rotation.response.binding_message();
   ASSERT_TRUE(state.WaitUntilIndexed(device.fingerprint));
-  EXPECT_FALSE(CallProbe(listener.address(), ClientCredentials(listener.ca_pem(), &device),
-                         device.device_id)
-                   .status.ok());
+  EXPECT_FALSE(
+      CallProbe(listener.address(), ClientCredentials(listener.ca_pem(), &device), device.device_id)
+          .status.ok());
 }
 
 TEST(NodeTlsHandshake, InsecureModeLetsCertificateLessCallsPassButStillChecksPresentedOnes) {
@@ -195,8 +194,8 @@ TEST(NodeTlsHandshake, InsecureModeLetsCertificateLessCallsPassButStillChecksPre
 
   ClientMaterial device = state.PairDevice();
   ClientMaterial other = state.PairDevice();
-  ProbeResult mismatch = CallProbe(listener.address(),
-                                   ClientCredentials(listener.ca_pem(), &device), other.device_id);
+  ProbeResult mismatch =
+      CallProbe(listener.address(), ClientCredentials(listener.ca_pem(), &device), other.device_id);
   ASSERT_TRUE(mismatch.status.ok());
   EXPECT_EQ(mismatch.response.binding_code(), static_cast<int>(StatusCode::kPermissionDenied));
 }

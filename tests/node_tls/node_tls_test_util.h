@@ -105,8 +105,7 @@ inline ClientMaterial FromSigned(const std::string& device_id, const crypto::Cer
                                  const crypto::P256PrivateKey& key) {
   auto pem = key.ToPkcs8Pem();
   EXPECT_TRUE(pem.ok());
-  return {device_id, cert.ToPem(), crypto::SecretString(pem->view()),
-          cert.FingerprintSha256Hex()};
+  return {device_id, cert.ToPem(), crypto::SecretString(pem->view()), cert.FingerprintSha256Hex()};
 }
 
 // One state dir: database, gateway CA (key file beside it), registry, polling revocation index.
@@ -118,8 +117,8 @@ struct TestState {
 
   TestState() {
     db_path = dir.path() / "palyra.db";
-    auto opened = identity::DeviceRegistry::Open(db_path, dir.path() / "gateway-ca.key.pem",
-                                                 NowUnixMs());
+    auto opened =
+        identity::DeviceRegistry::Open(db_path, dir.path() / "gateway-ca.key.pem", NowUnixMs());
     EXPECT_TRUE(opened.ok()) << opened.status().ToString();
     if (opened.ok()) registry = std::move(*opened);
     auto idx = identity::RevocationIndex::Open(db_path);
@@ -140,9 +139,8 @@ struct TestState {
   // Issued by the gateway CA, valid, but never recorded as a paired device.
   ClientMaterial UnpairedDeviceCertificate() {
     const std::string device_id = NewUlid();
-    auto issued = ca().IssueDeviceCertificate(registry->database(), device_id,
-                                              identity::LeafKeySource::GatewayGenerated(),
-                                              NowUnixMs());
+    auto issued = ca().IssueDeviceCertificate(
+        registry->database(), device_id, identity::LeafKeySource::GatewayGenerated(), NowUnixMs());
     EXPECT_TRUE(issued.ok()) << issued.status().ToString();
     return FromIssued(device_id, *issued);
   }
@@ -152,8 +150,8 @@ struct TestState {
     const std::string device_id = NewUlid();
     auto key = crypto::P256PrivateKey::Generate();
     EXPECT_TRUE(key.ok());
-    auto cert = ca().SignDeviceCertificate(device_id, key->PublicKey(), NowUnixMs() - 10 * kMinuteMs,
-                                           identity::kMinLeafValidityMs);
+    auto cert = ca().SignDeviceCertificate(
+        device_id, key->PublicKey(), NowUnixMs() - 10 * kMinuteMs, identity::kMinLeafValidityMs);
     EXPECT_TRUE(cert.ok()) << cert.status().ToString();
     return FromSigned(device_id, *cert, *key);
   }
@@ -180,12 +178,12 @@ inline ClientMaterial ForeignCaCertificate(const std::filesystem::path& scratch_
   std::filesystem::create_directories(scratch_dir);
   auto db = store::OpenPalyraDatabase(scratch_dir / "foreign.db");
   EXPECT_TRUE(db.ok()) << db.status().ToString();
-  auto ca = identity::GatewayCa::LoadOrCreate(**db, scratch_dir / "foreign-ca.key.pem", NowUnixMs());
+  auto ca =
+      identity::GatewayCa::LoadOrCreate(**db, scratch_dir / "foreign-ca.key.pem", NowUnixMs());
   EXPECT_TRUE(ca.ok()) << ca.status().ToString();
   const std::string device_id = NewUlid();
-  auto issued = (*ca)->IssueDeviceCertificate(**db, device_id,
-                                              identity::LeafKeySource::GatewayGenerated(),
-                                              NowUnixMs());
+  auto issued = (*ca)->IssueDeviceCertificate(
+      **db, device_id, identity::LeafKeySource::GatewayGenerated(), NowUnixMs());
   EXPECT_TRUE(issued.ok()) << issued.status().ToString();
   return FromIssued(device_id, *issued);
 }
@@ -307,18 +305,18 @@ struct NodeListener {
   NodeListener(TestState& state, ServerCertificateOptions options = {},
                MtlsPolicy policy = MtlsPolicy{}) {
     options.state_dir = state.dir.path();
-    if (options.provider_refresh_interval_seconds == 5) options.provider_refresh_interval_seconds = 1;
+    if (options.provider_refresh_interval_seconds == 5)
+      options.provider_refresh_interval_seconds = 1;
     auto started = ServerCertificateManager::Start(state.registry->shared_ca(), options);
     EXPECT_TRUE(started.ok()) << started.status().ToString();
     if (!started.ok()) return;
     certificates = std::move(*started);
     auto credentials = MakeNodeServerCredentials(
-        *certificates, NodeServerCredentialsOptions{.revocations = state.index,
-                                                    .clock = {},
-                                                    .verifier_stats = stats});
+        *certificates, NodeServerCredentialsOptions{
+                           .revocations = state.index, .clock = {}, .verifier_stats = stats});
     EXPECT_TRUE(credentials.ok()) << credentials.status().ToString();
-    binding = std::make_shared<CertificateBinding>(policy, state.index,
-                                                   LookupThrough(*state.registry));
+    binding =
+        std::make_shared<CertificateBinding>(policy, state.index, LookupThrough(*state.registry));
     server = std::make_unique<ProbeServer>(*credentials, binding);
   }
 

@@ -1,12 +1,13 @@
 // Live-teardown notifications: generation listeners and per-fingerprint watches, fed by the
 // polling revocation index from a revoke on another connection.
 
+#include "daemon/node_tls/revocation_watcher.h"
+
 #include <gtest/gtest.h>
 
 #include <mutex>
 #include <vector>
 
-#include "daemon/node_tls/revocation_watcher.h"
 #include "node_tls_test_util.h"
 
 namespace palyra::daemon::node_tls {
@@ -35,8 +36,8 @@ TEST(NodeTlsRevocationWatcher, NotifiesGenerationsAndWatchedFingerprints) {
   EXPECT_TRUE(watch.active());
   EXPECT_EQ(watcher.listener_count(), 3u);
 
-  auto other = identity::DeviceRegistry::Open(state.db_path, state.dir.path() / "gateway-ca.key.pem",
-                                              NowUnixMs());
+  auto other = identity::DeviceRegistry::Open(state.db_path,
+                                              state.dir.path() / "gateway-ca.key.pem", NowUnixMs());
   ASSERT_TRUE(other.ok());
   ASSERT_TRUE((*other)->Revoke(watched.device_id, "", NowUnixMs()).ok());
   ASSERT_TRUE(Eventually([&] {
@@ -82,9 +83,8 @@ TEST(NodeTlsRevocationWatcher, CancelledListenersAreNotCalled) {
   int generation_calls = 0;
   int revoked_calls = 0;
   auto generations = watcher.Subscribe([&](int64_t) { ++generation_calls; });
-  auto watch = watcher.WatchFingerprint(device.fingerprint, [&](const std::string&) {
-    ++revoked_calls;
-  });
+  auto watch =
+      watcher.WatchFingerprint(device.fingerprint, [&](const std::string&) { ++revoked_calls; });
   generations.Cancel();
   watch.Cancel();
   EXPECT_EQ(watcher.listener_count(), 0u);
@@ -136,8 +136,8 @@ TEST(NodeTlsRevocationWatcher, FailingClosedTearsDownEveryWatch) {
   auto paired = (*registry)->RecordPairedDevice(testing::PairRequestFor(NewUlid()), NowUnixMs());
   ASSERT_TRUE(paired.ok());
   int fired = 0;
-  auto watch =
-      watcher.WatchFingerprint(paired->certificate.fingerprint, [&](const std::string&) { ++fired; });
+  auto watch = watcher.WatchFingerprint(paired->certificate.fingerprint,
+                                        [&](const std::string&) { ++fired; });
   ASSERT_TRUE(watch.active());
 
   // The store becomes unreadable for the index: it fails closed, and the watch fires.

@@ -12,9 +12,9 @@
 namespace palyra::daemon::node_tls {
 namespace {
 
-using ::testing::ElementsAre;
 using testing::CallProbe;
 using testing::ClientCredentials;
+using ::testing::ElementsAre;
 using testing::Eventually;
 using testing::NodeListener;
 using testing::TestState;
@@ -53,8 +53,7 @@ TEST(NodeTlsServerCertificate, HasTheNodeRpcNamesAndChainsToTheGatewayCa) {
   EXPECT_TRUE(info.certificate.HasServerAuth());
   EXPECT_FALSE(info.certificate.HasClientAuth());
   EXPECT_TRUE(crypto::VerifyCertificateChain(info.certificate, {}, state.ca().certificate(),
-                                             crypto::CertificatePurpose::kServerAuth,
-                                             NowUnixMs())
+                                             crypto::CertificatePurpose::kServerAuth, NowUnixMs())
                   .ok());
   EXPECT_EQ(info.fingerprint, testing::Sha256HexOfDer(info.certificate));
   EXPECT_EQ(info.not_after_unix_ms - info.not_before_unix_ms, identity::kDefaultLeafValidityMs);
@@ -71,8 +70,8 @@ TEST(NodeTlsServerCertificate, ClientsPinningAnotherCaRefuseTheServer) {
   TestState state;
   NodeListener listener(state, ManualRenewal());
   TestState other;  // a different gateway CA
-  auto result = CallProbe(listener.address(),
-                          ClientCredentials(other.ca().CertificatePem(), nullptr), "");
+  auto result =
+      CallProbe(listener.address(), ClientCredentials(other.ca().CertificatePem(), nullptr), "");
   EXPECT_FALSE(result.status.ok());
   EXPECT_EQ(listener.server->calls(), 0);
 }
@@ -144,7 +143,8 @@ TEST(NodeTlsServerCertificate, RenewalSwapsTheServedCertificateWithoutRestarting
     auto result = CallProbe(listener.address(), creds, "");
     if (result.status.ok()) seen = result.server_certificate_fingerprint;
     return seen == renewed->fingerprint;
-  })) << "last server certificate seen: " << seen;
+  })) << "last server certificate seen: "
+      << seen;
   // The same server kept serving throughout, and the old connection still works.
   EXPECT_TRUE(call_old_connection().ok());
 }
@@ -165,9 +165,9 @@ TEST(NodeTlsServerCertificate, BackgroundRenewalFollowsTheInjectedClock) {
   options.provider_refresh_interval_seconds = 1;
   NodeListener listener(state, options);
   const ServerCertificateInfo first = listener.certificates->current();
-  EXPECT_EQ(first.renew_at_unix_ms,
-            first.not_before_unix_ms +
-                (first.not_after_unix_ms - first.not_before_unix_ms) * 2 / 3);
+  EXPECT_EQ(
+      first.renew_at_unix_ms,
+      first.not_before_unix_ms + (first.not_after_unix_ms - first.not_before_unix_ms) * 2 / 3);
 
   // Just before the renewal time nothing happens...
   fake_now->store(first.renew_at_unix_ms - 1);

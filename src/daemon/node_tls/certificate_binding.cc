@@ -68,9 +68,8 @@ Status CertificateBinding::Check(const PeerIdentity& peer, std::string_view devi
   }
   // 5. The device the request names.
   if (**device != device_id) {
-    return PermissionDenied("client certificate " + fingerprint + " belongs to device " +
-                            **device + ", but the request is for device '" +
-                            std::string(device_id) +
+    return PermissionDenied("client certificate " + fingerprint + " belongs to device " + **device +
+                            ", but the request is for device '" + std::string(device_id) +
                             "'; each device may act only under its own device_id");
   }
   return Status::Ok();

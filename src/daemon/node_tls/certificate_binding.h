@@ -56,7 +56,8 @@ enum class BindingOutcome {
 
 class CertificateBinding {
  public:
-  CertificateBinding(MtlsPolicy policy, std::shared_ptr<const identity::RevocationIndex> revocations,
+  CertificateBinding(MtlsPolicy policy,
+                     std::shared_ptr<const identity::RevocationIndex> revocations,
                      DeviceForFingerprintFn device_for_fingerprint);
 
   // Steps 1-5 for a request naming `device_id`. On OK, *outcome (if given) says whether the

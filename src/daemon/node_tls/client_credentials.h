@@ -4,11 +4,11 @@
 // the device's client certificate when it has one (unpaired devices present none and may only
 // use the pairing RPCs).
 
+#include <grpcpp/support/channel_arguments.h>
+
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <grpcpp/support/channel_arguments.h>
 
 #include "common/status.h"
 #include "crypto/bytes.h"

@@ -21,8 +21,7 @@ class NodeClientCertificateVerifier final : public grpc::experimental::ExternalC
       : config_(std::move(config)) {}
 
   bool Verify(grpc::experimental::TlsCustomVerificationCheckRequest* request,
-              std::function<void(grpc::Status)> /*callback*/,
-              grpc::Status* sync_status) override {
+              std::function<void(grpc::Status)> /*callback*/, grpc::Status* sync_status) override {
     const grpc::string_ref pem = request->peer_cert();
     if (pem.empty()) {
       // Optional at the TLS layer: pairing RPCs come without a certificate; the per-RPC binding
@@ -32,16 +31,15 @@ class NodeClientCertificateVerifier final : public grpc::experimental::ExternalC
       return true;
     }
     const int64_t now = config_.clock ? config_.clock() : NowUnixMs();
-    const Status status = VerifyClientCertificatePem(std::string_view(pem.data(), pem.size()),
-                                                     config_.ca_certificate,
-                                                     *config_.revocations, now);
+    const Status status =
+        VerifyClientCertificatePem(std::string_view(pem.data(), pem.size()), config_.ca_certificate,
+                                   *config_.revocations, now);
     if (status.ok()) {
       if (config_.stats) config_.stats->accepted.fetch_add(1);
       *sync_status = grpc::Status::OK;
     } else {
       if (config_.stats) config_.stats->rejected.fetch_add(1);
-      spdlog::warn("node TLS: client certificate rejected in the handshake: {}",
-                   status.message());
+      spdlog::warn("node TLS: client certificate rejected in the handshake: {}", status.message());
       *sync_status = grpc::Status(ToGrpcCode(status.code()), status.message());
     }
     return true;  // always synchronous
@@ -57,20 +55,18 @@ class NodeClientCertificateVerifier final : public grpc::experimental::ExternalC
 
 Status VerifyClientCertificate(const crypto::Certificate& leaf,
                                const crypto::Certificate& ca_certificate,
-                               const identity::RevocationIndex& revocations,
-                               int64_t now_unix_ms) {
+                               const identity::RevocationIndex& revocations, int64_t now_unix_ms) {
   const std::string& fingerprint = leaf.FingerprintSha256Hex();
-  Status chain = crypto::VerifyCertificateChain(leaf, {}, ca_certificate,
-                                                crypto::CertificatePurpose::kClientAuth,
-                                                now_unix_ms);
+  Status chain = crypto::VerifyCertificateChain(
+      leaf, {}, ca_certificate, crypto::CertificatePurpose::kClientAuth, now_unix_ms);
   if (!chain.ok()) {
     return Unauthenticated("client certificate " + fingerprint +
                            " is not acceptable: " + chain.message());
   }
   // X.509 notAfter is inclusive, but we reject at the instant itself, as everywhere else.
   if (now_unix_ms >= leaf.NotAfterUnixMs()) {
-    return Unauthenticated("client certificate " + fingerprint + " is not acceptable: " +
-                           "certificate has expired");
+    return Unauthenticated("client certificate " + fingerprint +
+                           " is not acceptable: " + "certificate has expired");
   }
   if (revocations.IsCertificateRevoked(leaf)) {
     return PermissionDenied("client certificate " + fingerprint +

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "common/files.h"
+#include "common/state_paths.h"
 #include "common/time.h"
 #include "crypto/bytes.h"
 
@@ -49,8 +50,7 @@ Status WriteIfChanged(const fs::path& path, std::string_view content, mode_t mod
 
 }  // namespace
 
-Result<GatewayCaFile> WriteGatewayCaFile(const fs::path& state_dir,
-                                         const crypto::Certificate& ca) {
+Result<GatewayCaFile> WriteGatewayCaFile(const fs::path& state_dir, const crypto::Certificate& ca) {
   GatewayCaFile file;
   file.path = state_dir / std::string(kGatewayCaFileName);
   file.pem = ca.ToPem();
@@ -98,7 +98,9 @@ Result<std::unique_ptr<ServerCertificateManager>> ServerCertificateManager::Star
   Result<identity::ServerSans> sans = identity::NormalizeServerSans(probe);
   if (!sans.ok()) return sans.status().WithContext("node TLS server certificate names");
 
-  if (options.database_path.empty()) options.database_path = options.state_dir / "palyra.db";
+  if (options.database_path.empty()) {
+    options.database_path = StatePaths{options.state_dir}.database();
+  }
   store::DatabaseOptions db_options;
   db_options.create_if_missing = false;
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
@@ -205,10 +207,11 @@ Result<ServerCertificateInfo> ServerCertificateManager::Renew() {
   current_ = *renewed;
   last_status_ = Status::Ok();
   const ServerCertificateInfo& now_serving = *current_;
-  spdlog::info("node TLS: server certificate renewed (fingerprint {}, valid until {}, next "
-               "renewal at {})",
-               now_serving.fingerprint, FormatRfc3339Ms(now_serving.not_after_unix_ms),
-               FormatRfc3339Ms(now_serving.renew_at_unix_ms));
+  spdlog::info(
+      "node TLS: server certificate renewed (fingerprint {}, valid until {}, next "
+      "renewal at {})",
+      now_serving.fingerprint, FormatRfc3339Ms(now_serving.not_after_unix_ms),
+      FormatRfc3339Ms(now_serving.renew_at_unix_ms));
   return now_serving;
 }
 
@@ -259,11 +262,10 @@ void ServerCertificateManager::RenewalLoop() {
       }
       continue;
     }
-    const auto sleep = std::min<std::chrono::milliseconds>(std::chrono::milliseconds(due - now),
-                                                           kMaxRenewalSleep);
+    const auto sleep =
+        std::min<std::chrono::milliseconds>(std::chrono::milliseconds(due - now), kMaxRenewalSleep);
     const uint64_t wakeups = thread_wakeups_;
-    thread_cv_.wait_for(lock, sleep,
-                        [&] { return thread_stop_ || thread_wakeups_ != wakeups; });
+    thread_cv_.wait_for(lock, sleep, [&] { return thread_stop_ || thread_wakeups_ != wakeups; });
   }
 }
 

@@ -23,6 +23,8 @@
 // and retries when its mtime changed in between; mtimes have one-second resolution there, so a
 // renewal never replaces the file within the same second as the previous write.
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
