@@ -24,6 +24,10 @@ struct StatePaths {
   std::filesystem::path config_file() const { return root / "palyra.toml"; }
   std::filesystem::path run_dir() const { return root / "run"; }
   std::filesystem::path run_file() const { return run_dir() / "palyrad.json"; }
+  // Gateway secrets, each 0600 in this 0700 directory.
+  std::filesystem::path identity_dir() const { return root / "identity"; }
+  std::filesystem::path gateway_ca_key() const { return identity_dir() / "gateway-ca.key.pem"; }
+  std::filesystem::path pairing_code_key() const { return identity_dir() / "pairing-code.key"; }
 };
 
 }  // namespace palyra

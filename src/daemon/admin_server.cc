@@ -10,9 +10,6 @@
 namespace palyra::daemon {
 namespace {
 
-// Upstream registers every service with 4 MiB decode and encode limits.
-constexpr int kMaxMessageBytes = 4 * 1024 * 1024;
-
 std::shared_ptr<grpc::ServerCredentials> MakeCredentials(const ListenerTls& tls) {
   if (!tls.enabled) return grpc::InsecureServerCredentials();
   grpc::SslServerCredentialsOptions options(
@@ -39,11 +36,13 @@ Result<std::unique_ptr<AdminServer>> AdminServer::Start(
   grpc::ServerBuilder builder;
   // gRPC sets SO_REUSEPORT by default, which would let a second daemon silently share our port.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
-  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
-  builder.SetMaxSendMessageSize(kMaxMessageBytes);
+  builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+  builder.SetMaxSendMessageSize(options.max_message_bytes);
   int selected_port = 0;
   builder.AddListeningPort(FormatHostPort(options.bind_addr, options.port),
-                           MakeCredentials(options.tls), &selected_port);
+                           options.credentials ? options.credentials
+                                               : MakeCredentials(options.tls),
+                           &selected_port);
   for (grpc::Service* service : services) builder.RegisterService(service);
 
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

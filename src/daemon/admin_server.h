@@ -1,6 +1,7 @@
 #pragma once
-// The admin gRPC listener: GatewayService (and later the operator services), grpc.health.v1 and
-// server reflection. h2c on loopback; TLS when gateway.tls is enabled.
+// A gRPC listener with grpc.health.v1 and server reflection: the admin listener (GatewayService
+// and the operator service; h2c on loopback, TLS when gateway.tls is enabled) and the node
+// listener (NodeService over mTLS, with credentials from node_tls).
 
 #include <memory>
 #include <string>
@@ -23,6 +24,10 @@ struct ListenerOptions {
   std::string bind_addr;  // an IP literal
   int port = 0;           // 0 picks an ephemeral port
   ListenerTls tls;
+  // When set, used instead of `tls` (the node listener's renewable mTLS credentials).
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  // Upper bound of a message in either direction (upstream registers every service with 4 MiB).
+  int max_message_bytes = 4 * 1024 * 1024;
 };
 
 class AdminServer {

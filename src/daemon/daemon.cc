@@ -3,14 +3,25 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "common/files.h"
 #include "common/time.h"
 #include "daemon/admin_token.h"
+#include "daemon/listen_address.h"
+#include "daemon/node_tls/server_credentials.h"
 #include "palyra/build_info.h"
 
 namespace palyra::daemon {
 namespace {
+
+// Maintenance cadence. Ticks end overdue capability requests (so a timeout lands within this
+// much of its deadline) and report presence changes.
+constexpr auto kTickInterval = std::chrono::milliseconds(100);
+constexpr auto kFlushInterval = std::chrono::seconds(5);
+constexpr auto kPruneInterval = std::chrono::minutes(1);
+// Largest message on the node listener: a payload at the runtime's cap (1 MiB) plus framing.
+constexpr int kNodeMaxMessageBytes = 2 * 1024 * 1024;
 
 // Fails early, with the path in the message, when the state dir cannot be written (a read-only
 // mount, a file in the way, missing permissions).
@@ -33,17 +44,18 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
   PALYRA_RETURN_IF_ERROR(daemon->run_file_.CheckNoLiveDaemon());
   PALYRA_ASSIGN_OR_RETURN(daemon->database_, store::OpenPalyraDatabase(paths.database()));
 
+  crypto::SecretString admin_token(config.admin_token);
   if (!config.admin_token_configured) {
-    // The token file exists for local clients even before the operator service needs it.
-    PALYRA_ASSIGN_OR_RETURN(auto token, LoadOrCreateAdminToken(paths.admin_token()));
-    (void)token;
+    PALYRA_ASSIGN_OR_RETURN(std::string token, LoadOrCreateAdminToken(paths.admin_token()));
+    admin_token = crypto::SecretString(token);
   }
 
-  daemon->gateway_service_ = std::make_unique<GatewayService>(daemon->started_at_);
-  PALYRA_ASSIGN_OR_RETURN(daemon->admin_server_,
-                          AdminServer::Start(config.admin_listener,
-                                             {daemon->gateway_service_.get()}));
+  PALYRA_RETURN_IF_ERROR(daemon->StartIdentity(config));
+  PALYRA_RETURN_IF_ERROR(daemon->StartNodeListener(config));
+  PALYRA_RETURN_IF_ERROR(daemon->StartAdminListener(config, std::move(admin_token)));
+  daemon->maintenance_ = std::thread([d = daemon.get()] { d->MaintenanceLoop(); });
 
+  const node_tls::GatewayCaFile& ca_file = daemon->certificates_->gateway_ca_file();
   nlohmann::json run = {
       {"pid", static_cast<long>(::getpid())},
       {"started_at_unix_ms", NowUnixMs()},
@@ -52,10 +64,133 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
       {"admin_grpc_addr", daemon->admin_server_->bound_address()},
       {"admin_grpc_tls", config.admin_listener.tls.enabled},
       {"admin_token_path", config.admin_token_configured ? "" : paths.admin_token().string()},
+      {"node_rpc_addr", daemon->node_server_->bound_address()},
+      {"gateway_ca_path", ca_file.path.string()},
+      {"gateway_ca_fingerprint", ca_file.fingerprint},
   };
   PALYRA_RETURN_IF_ERROR(daemon->run_file_.Write(run).WithContext("writing the run file"));
   daemon->run_file_written_ = true;
+  spdlog::info("palyrad ready: admin {} (gRPC), node_rpc_listen_addr={} (TLS), gateway CA {}",
+               daemon->admin_server_->bound_address(), daemon->node_server_->bound_address(),
+               ca_file.fingerprint);
   return daemon;
+}
+
+Status Daemon::StartIdentity(const DaemonConfig& config) {
+  identity::PairingCoordinatorOptions pairing;
+  pairing.database_path = paths_.database();
+  pairing.ca_key_path = paths_.gateway_ca_key();
+  pairing.code_key_path = paths_.pairing_code_key();
+  PALYRA_ASSIGN_OR_RETURN(pairing_, identity::PairingCoordinator::Open(pairing));
+  PALYRA_ASSIGN_OR_RETURN(
+      registry_, identity::DeviceRegistry::Open(paths_.database(), paths_.gateway_ca_key(),
+                                                NowUnixMs()));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<identity::RevocationIndex> index,
+                          identity::RevocationIndex::Open(paths_.database()));
+  revocations_ = std::move(index);
+  revocation_watcher_ = std::make_unique<node_tls::RevocationWatcher>(*revocations_);
+  revocations_->StartPolling();
+
+  node_runtime::NodeRuntimeOptions runtime;
+  runtime.database_path = paths_.database();
+  PALYRA_ASSIGN_OR_RETURN(runtime_, node_runtime::NodeRuntime::Open(runtime));
+  (void)config;
+  return Status::Ok();
+}
+
+Status Daemon::StartNodeListener(const DaemonConfig& config) {
+  node_tls::ServerCertificateOptions certificates;
+  certificates.state_dir = paths_.root;
+  certificates.database_path = paths_.database();
+  certificates.extra_dns_names = config.node_rpc_extra_dns_names;
+  certificates.extra_ip_addresses = config.node_rpc_extra_ip_addresses;
+  // The listener's own address belongs in the certificate when it is a concrete IP.
+  if (!IsLoopbackAddress(config.admin_listener.bind_addr) &&
+      config.admin_listener.bind_addr != "0.0.0.0" && config.admin_listener.bind_addr != "::") {
+    certificates.extra_ip_addresses.push_back(config.admin_listener.bind_addr);
+  }
+  PALYRA_ASSIGN_OR_RETURN(certificates_, node_tls::ServerCertificateManager::Start(
+                                             registry_->shared_ca(), certificates));
+  node_tls::NodeServerCredentialsOptions credentials_options;
+  credentials_options.revocations = revocations_;
+  PALYRA_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                          node_tls::MakeNodeServerCredentials(*certificates_, credentials_options));
+
+  binding_ = std::make_unique<node_tls::CertificateBinding>(
+      node_tls::MtlsPolicy::FromAllowInsecure(config.allow_insecure_node_rpc_without_mtls),
+      revocations_, node_tls::LookupThrough(*registry_));
+  if (config.allow_insecure_node_rpc_without_mtls) {
+    spdlog::warn(
+        "identity.allow_insecure_node_rpc_without_mtls is set: node RPCs are accepted without a "
+        "client certificate");
+  }
+
+  NodeServiceDeps deps;
+  deps.pairing = pairing_.get();
+  deps.registry = registry_.get();
+  deps.runtime = runtime_.get();
+  deps.binding = binding_.get();
+  deps.revocations = revocation_watcher_.get();
+  node_service_ = std::make_unique<NodeService>(deps);
+
+  ListenerOptions listener;
+  listener.bind_addr = config.admin_listener.bind_addr;
+  listener.port = config.node_rpc_port;
+  listener.credentials = std::move(credentials);
+  listener.max_message_bytes = kNodeMaxMessageBytes;
+  PALYRA_ASSIGN_OR_RETURN(node_server_, AdminServer::Start(listener, {node_service_.get()}));
+  return Status::Ok();
+}
+
+Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretString admin_token) {
+  admin_auth_ = std::make_unique<AdminAuth>(std::move(admin_token), config.admin_require_auth);
+  gateway_service_ = std::make_unique<GatewayService>(started_at_);
+  OperatorServiceDeps deps;
+  deps.auth = admin_auth_.get();
+  deps.pairing = pairing_.get();
+  deps.registry = registry_.get();
+  deps.runtime = runtime_.get();
+  deps.connected = &node_service_->connected();
+  const node_tls::GatewayCaFile& ca_file = certificates_->gateway_ca_file();
+  deps.node_listener.address = node_server_->bound_address();
+  deps.node_listener.ca_fingerprint = ca_file.fingerprint;
+  deps.node_listener.ca_certificate_pem = ca_file.pem;
+  deps.node_listener.ca_not_after_unix_ms = registry_->ca().NotAfterUnixMs();
+  operator_service_ = std::make_unique<OperatorService>(std::move(deps));
+  PALYRA_ASSIGN_OR_RETURN(admin_server_,
+                          AdminServer::Start(config.admin_listener,
+                                             {gateway_service_.get(), operator_service_.get()}));
+  return Status::Ok();
+}
+
+void Daemon::MaintenanceLoop() {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point next_flush = Clock::now() + kFlushInterval;
+  Clock::time_point next_prune = Clock::now();
+  std::unique_lock lock(maintenance_mu_);
+  while (!maintenance_cv_.wait_for(lock, kTickInterval, [this] { return maintenance_stop_; })) {
+    lock.unlock();
+    if (Status tick = runtime_->Tick(); !tick.ok()) {
+      spdlog::warn("node runtime tick failed: {}", tick.ToString());
+    }
+    const Clock::time_point now = Clock::now();
+    if (now >= next_flush) {
+      next_flush = now + kFlushInterval;
+      if (Status flushed = runtime_->Flush(); !flushed.ok()) {
+        spdlog::warn("flushing node presence failed: {}", flushed.ToString());
+      }
+    }
+    if (now >= next_prune) {
+      next_prune = now + kPruneInterval;
+      if (Status pruned = pairing_->Prune(); !pruned.ok()) {
+        spdlog::warn("pruning pairing codes and requests failed: {}", pruned.ToString());
+      }
+      if (auto pruned = registry_->PruneExpiredRevocations(NowUnixMs()); !pruned.ok()) {
+        spdlog::warn("pruning expired revocations failed: {}", pruned.status().ToString());
+      }
+    }
+    lock.lock();
+  }
 }
 
 Daemon::~Daemon() { Stop(); }
@@ -63,7 +198,27 @@ Daemon::~Daemon() { Stop(); }
 void Daemon::Stop() {
   if (stopped_) return;
   stopped_ = true;
+  // Callers waiting on capability results get them now instead of holding shutdown up.
+  if (runtime_) {
+    for (const node_runtime::NodeRecord& node : runtime_->ListNodes()) {
+      (void)runtime_->FailDeviceWork(node.device_id, "daemon_stopping");
+    }
+  }
   if (admin_server_) admin_server_->Shutdown();
+  if (node_server_) node_server_->Shutdown();
+  {
+    std::lock_guard lock(maintenance_mu_);
+    maintenance_stop_ = true;
+  }
+  maintenance_cv_.notify_all();
+  if (maintenance_.joinable()) maintenance_.join();
+  if (runtime_) {
+    if (Status flushed = runtime_->Flush(); !flushed.ok()) {
+      spdlog::warn("flushing node presence at shutdown failed: {}", flushed.ToString());
+    }
+  }
+  if (certificates_) certificates_->StopRenewal();
+  if (revocations_) revocations_->StopPolling();
   // Only our own run file: a failed start must not delete the file of a daemon that is running.
   if (run_file_written_) run_file_.Remove();
 }

@@ -31,6 +31,8 @@ Status ValidateBindProfile(const ConfigValue& value) {
   return InvalidArgument("must be loopback_only or public_tls");
 }
 
+constexpr int kMaxTcpPort = 65535;
+
 ConfigSchema BuildSchema() {
   constexpr int64_t kMaxPort = 65535;
   std::vector<ConfigKey> keys = {
@@ -42,6 +44,14 @@ ConfigSchema BuildSchema() {
           .Describe("admin gRPC bind address"),
       ConfigKey::Int("gateway.grpc_port", 7443, 0, kMaxPort, "PALYRA_GATEWAY_GRPC_PORT")
           .Describe("admin gRPC port; 0 picks a free one"),
+      ConfigKey::Int("gateway.node_rpc_port", -1, -1, kMaxPort, "PALYRA_GATEWAY_NODE_RPC_PORT")
+          .Describe("node gRPC (TLS) port; -1: gateway.grpc_port + 1 (0 when that is 0)"),
+      ConfigKey::StringList("gateway.node_rpc_tls_dns_names", {},
+                            "PALYRA_GATEWAY_NODE_RPC_TLS_DNS_NAMES")
+          .Describe("extra DNS names in the node listener's certificate"),
+      ConfigKey::StringList("gateway.node_rpc_tls_ip_addresses", {},
+                            "PALYRA_GATEWAY_NODE_RPC_TLS_IP_ADDRESSES")
+          .Describe("extra IP addresses in the node listener's certificate"),
       ConfigKey::Bool("gateway.quic_enabled", true, "PALYRA_GATEWAY_QUIC_ENABLED"),
       ConfigKey::String("gateway.quic_bind_addr", "127.0.0.1", "PALYRA_GATEWAY_QUIC_BIND_ADDR")
           .Validate(ValidateIp),
@@ -166,6 +176,18 @@ Result<DaemonConfig> LoadDaemonConfig(const DaemonFlags& flags, const Environmen
   daemon.admin_listener.bind_addr = config.GetString("gateway.grpc_bind_addr");
   daemon.admin_listener.port = static_cast<int>(config.GetInt("gateway.grpc_port"));
   PALYRA_ASSIGN_OR_RETURN(daemon.admin_listener.tls, LoadAdminTls(config));
+  const int64_t node_port = config.GetInt("gateway.node_rpc_port");
+  if (node_port >= 0) {
+    daemon.node_rpc_port = static_cast<int>(node_port);
+  } else {
+    daemon.node_rpc_port = daemon.admin_listener.port == 0 ? 0 : daemon.admin_listener.port + 1;
+    if (daemon.node_rpc_port > kMaxTcpPort) {
+      return InvalidArgument("gateway.node_rpc_port: gateway.grpc_port + 1 is not a valid port; "
+                             "set gateway.node_rpc_port explicitly");
+    }
+  }
+  daemon.node_rpc_extra_dns_names = config.GetStringList("gateway.node_rpc_tls_dns_names");
+  daemon.node_rpc_extra_ip_addresses = config.GetStringList("gateway.node_rpc_tls_ip_addresses");
   daemon.quic_enabled = config.GetBool("gateway.quic_enabled");
   daemon.quic_bind_addr = config.GetString("gateway.quic_bind_addr");
   daemon.quic_port = static_cast<int>(config.GetInt("gateway.quic_port"));

@@ -26,6 +26,11 @@ struct DaemonConfig {
 
   ListenerOptions admin_listener;
 
+  // The node listener (TLS always) binds the admin listener's address.
+  int node_rpc_port = 0;
+  std::vector<std::string> node_rpc_extra_dns_names;
+  std::vector<std::string> node_rpc_extra_ip_addresses;
+
   bool quic_enabled = true;
   std::string quic_bind_addr;
   int quic_port = 0;

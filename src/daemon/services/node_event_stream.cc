@@ -1,0 +1,299 @@
+#include "daemon/services/node_event_stream.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "common/strings.h"
+#include "common/ulid.h"
+#include "daemon/grpc_status.h"
+#include "daemon/services/node_service.h"
+
+namespace palyra::daemon {
+namespace nodev1 = palyra::node::v1;
+
+namespace {
+
+constexpr std::string_view kEventStarted = "node.started";
+constexpr std::string_view kEventHeartbeat = "node.heartbeat";
+constexpr std::string_view kEventMediation = "capability.awaiting_local_mediation";
+constexpr std::string_view kEventResult = "capability.result";
+constexpr std::string_view kEventStopping = "node.stopping";
+constexpr size_t kMaxEchoedEventNameBytes = 64;
+
+bool IsKnownEvent(std::string_view name) {
+  return name == kEventStarted || name == kEventHeartbeat || name == kEventMediation ||
+         name == kEventResult || name == kEventStopping;
+}
+
+// A printable, bounded rendering of an untrusted name for messages.
+std::string Printable(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, kMaxEchoedEventNameBytes)) {
+    out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  }
+  if (text.size() > kMaxEchoedEventNameBytes) out += "...";
+  return out;
+}
+
+Result<nlohmann::json> ParseObject(const std::string& payload, std::string_view event) {
+  nlohmann::json json = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    return InvalidArgument(std::string(event) + " payload_json must be a JSON object");
+  }
+  return json;
+}
+
+Result<std::string> RequestIdOf(const nlohmann::json& json, std::string_view event) {
+  auto it = json.find("request_id");
+  if (it == json.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
+    return InvalidArgument(std::string(event) +
+                           " payload_json needs a non-empty string request_id");
+  }
+  return it->get<std::string>();
+}
+
+// What the runtime says about an event for a request: PERMISSION_DENIED (another device's
+// request) ends the stream; an unknown or already finished request is acknowledged as ignored.
+Status RuntimeOutcome(const Status& status, nodev1::NodeEventResponse& ack) {
+  if (status.ok()) return status;
+  if (status.code() == StatusCode::kNotFound ||
+      status.code() == StatusCode::kFailedPrecondition) {
+    ack.set_accepted(false);
+    ack.set_reason("ignored: " + status.message());
+    return Status::Ok();
+  }
+  return status;
+}
+
+}  // namespace
+
+NodeEventStream* NodeEventStream::Open(grpc::CallbackServerContext* context, Deps deps) {
+  auto* stream = new NodeEventStream(context, deps);
+  stream->Start();
+  return stream;
+}
+
+NodeEventStream::NodeEventStream(grpc::CallbackServerContext* context, Deps deps)
+    : context_(context), deps_(deps) {}
+
+void NodeEventStream::Start() {
+  ReactorLifetime::Entry entry(lifetime_);
+  Result<node_tls::PeerIdentity> peer = node_tls::PeerIdentityFromServerContext(*context_);
+  Status opened = peer.ok() ? deps_.binding->CheckPeer(*peer) : peer.status();
+  if (!opened.ok()) {
+    Finish(ToGrpcStatus(opened));
+    return;
+  }
+  peer_ = std::move(*peer);
+  if (peer_.certificate_fingerprint) {
+    std::weak_ptr<ReactorLifetime> weak = lifetime_;
+    // Runs at once if the certificate is already revoked (then the stream ends before reading).
+    revocation_watch_ = deps_.revocations->WatchFingerprint(
+        *peer_.certificate_fingerprint, [this, weak](const std::string& fingerprint) {
+          if (auto lifetime = weak.lock()) {
+            ReactorLifetime::Entry callback_entry(lifetime);
+            if (callback_entry.alive()) OnRevoked(fingerprint);
+          }
+        });
+  }
+  std::lock_guard lock(mu_);
+  if (!finished_) StartRead(&request_);
+}
+
+void NodeEventStream::OnRevoked(const std::string& fingerprint) {
+  spdlog::info("closing the event stream of device {}: its certificate {} was revoked",
+               device_id_.value_or("(none yet)"), fingerprint.substr(0, 16));
+  std::unique_lock lock(mu_);
+  FinishLocked(PermissionDenied(
+      "the client certificate was revoked (rotated or device revoked); reconnect with the "
+      "current certificate"));
+}
+
+void NodeEventStream::OnReadDone(bool ok) {
+  ReactorLifetime::Entry entry(lifetime_);
+  if (!ok) {
+    std::unique_lock lock(mu_);
+    reading_done_ = true;
+    MaybeFinishAfterDrainLocked();
+    return;
+  }
+  nodev1::NodeEventResponse ack;
+  Status handled = Handle(request_, ack);
+  std::unique_lock lock(mu_);
+  if (finished_) return;
+  if (!handled.ok()) {
+    FinishLocked(handled);
+    return;
+  }
+  EnqueueWriteLocked(std::move(ack));
+  if (!finished_) StartRead(&request_);
+}
+
+Status NodeEventStream::BindDevice(const std::string& device_id) {
+  PALYRA_RETURN_IF_ERROR(deps_.binding->Check(peer_, device_id));
+  if (device_id_) {
+    if (*device_id_ != device_id) {
+      return PermissionDenied("this stream belongs to device " + *device_id_ +
+                              "; a message named device " + device_id);
+    }
+    return Status::Ok();
+  }
+  device_id_ = device_id;
+  deps_.connected->Add(device_id);
+  std::weak_ptr<ReactorLifetime> weak = lifetime_;
+  Result<node_runtime::NodeRuntime::ListenerId> listener = deps_.runtime->AttachDispatchListener(
+      device_id, [this, weak](const node_runtime::CapabilityDispatch& dispatch) {
+        if (auto lifetime = weak.lock()) {
+          ReactorLifetime::Entry entry(lifetime);
+          if (entry.alive()) PushDispatch(dispatch);
+        }
+      });
+  if (!listener.ok()) return listener.status();
+  std::lock_guard lock(mu_);
+  listener_ = *listener;
+  return Status::Ok();
+}
+
+Status NodeEventStream::Handle(const nodev1::NodeEventRequest& request,
+                               nodev1::NodeEventResponse& ack) {
+  PALYRA_RETURN_IF_ERROR(CheckProtocolVersion(request.v()));
+  const std::string device_id(TrimAsciiWhitespace(request.device_id().ulid()));
+  PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
+  PALYRA_RETURN_IF_ERROR(BindDevice(device_id));
+  if (request.payload_json().size() > kMaxEventPayloadBytes) {
+    return InvalidArgument("payload_json is too large (" +
+                           std::to_string(request.payload_json().size()) + " bytes; at most " +
+                           std::to_string(kMaxEventPayloadBytes) + ")");
+  }
+  ack.set_v(1);
+  ack.mutable_event_id()->set_ulid(NewUlid());
+  ack.set_accepted(true);
+  ack.set_reason("accepted");
+
+  const std::string& name = request.event_name();
+  if (name == kEventMediation) {
+    PALYRA_RETURN_IF_ERROR(HandleMediation(request.payload_json(), ack));
+  } else if (name == kEventResult) {
+    PALYRA_RETURN_IF_ERROR(HandleResult(request.payload_json(), ack));
+  } else if (!IsKnownEvent(name)) {
+    ack.set_accepted(false);
+    ack.set_reason("unknown event_name '" + Printable(name) + "'; ignored");
+  }
+  Status touched = deps_.runtime->Touch(device_id, IsKnownEvent(name) ? name : std::string());
+  if (!touched.ok() && touched.code() != StatusCode::kNotFound) return touched;
+  if (name == kEventStopping) {
+    spdlog::info("device {} is stopping", device_id);
+  }
+  return Status::Ok();
+}
+
+Status NodeEventStream::HandleMediation(const std::string& payload, nodev1::NodeEventResponse& ack) {
+  PALYRA_ASSIGN_OR_RETURN(nlohmann::json json, ParseObject(payload, kEventMediation));
+  PALYRA_ASSIGN_OR_RETURN(std::string request_id, RequestIdOf(json, kEventMediation));
+  return RuntimeOutcome(
+      deps_.runtime->MarkAwaitingMediation(*device_id_, request_id).status(), ack);
+}
+
+Status NodeEventStream::HandleResult(const std::string& payload, nodev1::NodeEventResponse& ack) {
+  PALYRA_ASSIGN_OR_RETURN(nlohmann::json json, ParseObject(payload, kEventResult));
+  PALYRA_ASSIGN_OR_RETURN(std::string request_id, RequestIdOf(json, kEventResult));
+  node_runtime::CapabilityResult result;
+  if (auto it = json.find("success"); it != json.end()) {
+    if (!it->is_boolean()) return InvalidArgument("capability.result success must be a boolean");
+    result.success = it->get<bool>();
+  }
+  if (auto it = json.find("error"); it != json.end() && !it->is_null()) {
+    if (!it->is_string()) return InvalidArgument("capability.result error must be a string");
+    result.error = it->get<std::string>();
+  }
+  if (auto it = json.find("output_json"); it != json.end()) result.output_json = it->dump();
+  // Our extension: the node's local mediation refused the work.
+  if (auto it = json.find("denied_by_local_mediation"); it != json.end()) {
+    if (!it->is_boolean()) {
+      return InvalidArgument("capability.result denied_by_local_mediation must be a boolean");
+    }
+    result.denied_by_local_mediation = it->get<bool>();
+  }
+  return RuntimeOutcome(deps_.runtime->Complete(*device_id_, request_id, result).status(), ack);
+}
+
+void NodeEventStream::PushDispatch(const node_runtime::CapabilityDispatch& dispatch) {
+  nodev1::NodeEventResponse push;
+  push.set_v(1);
+  push.mutable_event_id()->set_ulid(NewUlid());
+  push.set_accepted(true);
+  push.set_reason("dispatch");
+  nodev1::NodeCapabilityDispatch* out = push.mutable_dispatch();
+  out->mutable_request_id()->set_ulid(dispatch.request_id);
+  out->set_capability(dispatch.capability);
+  out->set_input_json(dispatch.input_json);
+  out->set_max_payload_bytes(dispatch.max_payload_bytes);
+  std::unique_lock lock(mu_);
+  if (finished_) return;
+  EnqueueWriteLocked(std::move(push));
+}
+
+// ---- writes and finishing, under mu_ (recursive, since gRPC may run a reaction inline) ----
+
+void NodeEventStream::EnqueueWriteLocked(nodev1::NodeEventResponse response) {
+  if (writes_.size() >= kMaxPendingStreamWrites) {
+    FinishLocked(ResourceExhausted("the node is not reading its event stream (" +
+                                   std::to_string(writes_.size()) + " unread messages)"));
+    return;
+  }
+  writes_.push_back(std::move(response));
+  MaybeStartWriteLocked();
+}
+
+void NodeEventStream::MaybeStartWriteLocked() {
+  if (writing_ || finished_ || writes_.empty()) return;
+  writing_ = true;
+  StartWrite(&writes_.front());
+}
+
+void NodeEventStream::OnWriteDone(bool ok) {
+  ReactorLifetime::Entry entry(lifetime_);
+  std::unique_lock lock(mu_);
+  writing_ = false;
+  if (!writes_.empty()) writes_.pop_front();
+  if (!ok) {
+    FinishLocked(Unavailable("the node's event stream broke"));
+    return;
+  }
+  MaybeStartWriteLocked();
+  MaybeFinishAfterDrainLocked();
+}
+
+void NodeEventStream::MaybeFinishAfterDrainLocked() {
+  if (reading_done_ && !writing_ && writes_.empty()) FinishLocked(Status::Ok());
+}
+
+void NodeEventStream::FinishLocked(const Status& status) {
+  if (finished_) return;
+  finished_ = true;
+  if (!status.ok()) {
+    spdlog::info("event stream of device {} ended: {}", device_id_.value_or("(unbound)"),
+                 status.ToString());
+  }
+  Finish(ToGrpcStatus(status));
+}
+
+void NodeEventStream::OnCancel() {
+  ReactorLifetime::Entry entry(lifetime_);
+  std::unique_lock lock(mu_);
+  FinishLocked(Cancelled("the node cancelled its event stream"));
+}
+
+void NodeEventStream::OnDone() {
+  revocation_watch_.Cancel();
+  std::optional<node_runtime::NodeRuntime::ListenerId> listener;
+  {
+    std::lock_guard lock(mu_);
+    listener = listener_;
+  }
+  if (listener) deps_.runtime->DetachDispatchListener(*listener);
+  if (device_id_) deps_.connected->Remove(*device_id_);
+  lifetime_->Done();  // deletes the stream now, or when the last entry leaves
+}
+
+}  // namespace palyra::daemon
