@@ -211,7 +211,9 @@ CREATE TABLE node_capabilities (
 --   queued -> timed_out | failed | rejected;  dispatched -> succeeded | failed | timed_out
 -- Terminal rows never change again. input_json is kept while the request is live (so queued
 -- work survives a reconnect) and cleared once it is terminal; the summaries are redacted.
--- Rows outlive the node (history), so there is no foreign key to nodes.
+-- Rows outlive the node (history), so there is no foreign key to nodes. Keyed by the ULID
+-- without a rowid (new rows append at the right edge of one b-tree); the payloads come last so
+-- that reading the small columns of a large row stays on its first page.
 CREATE TABLE capability_requests (
   request_id TEXT PRIMARY KEY CHECK (length(request_id) = 26),
   device_id TEXT NOT NULL CHECK (length(device_id) = 26),
@@ -219,11 +221,6 @@ CREATE TABLE capability_requests (
   state TEXT NOT NULL CHECK (state IN ('queued', 'dispatched', 'awaiting_local_mediation',
                                        'succeeded', 'failed', 'timed_out', 'rejected')),
   idempotency_key TEXT,
-  input_json BLOB,
-  input_summary TEXT,
-  output_json BLOB,
-  output_summary TEXT,
-  error TEXT,
   max_payload_bytes INTEGER NOT NULL CHECK (max_payload_bytes > 0),
   timeout_ms INTEGER NOT NULL CHECK (timeout_ms > 0),
   deadline_at_unix_ms INTEGER NOT NULL,
@@ -232,18 +229,23 @@ CREATE TABLE capability_requests (
   dispatched_at_unix_ms INTEGER,
   dispatched_to TEXT,
   completed_at_unix_ms INTEGER,
+  error TEXT,
+  input_summary TEXT,
+  output_summary TEXT,
+  input_json BLOB,
+  output_json BLOB,
   CHECK ((state IN ('succeeded', 'failed', 'timed_out', 'rejected')) =
          (completed_at_unix_ms IS NOT NULL)),
   CHECK ((dispatched_to IS NULL) = (dispatched_at_unix_ms IS NULL))
-);
+) WITHOUT ROWID;
 CREATE UNIQUE INDEX capability_requests_idempotency
   ON capability_requests (device_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
--- Live requests only (small): restart recovery and per-device live work.
-CREATE INDEX capability_requests_live_by_device_state ON capability_requests (device_id, state)
+-- Live requests only (small): restart recovery.
+CREATE INDEX capability_requests_live ON capability_requests (state)
   WHERE state IN ('queued', 'dispatched', 'awaiting_local_mediation');
+-- A device's history, newest first.
 CREATE INDEX capability_requests_by_device_created
   ON capability_requests (device_id, created_at_unix_ms);
-CREATE INDEX capability_requests_by_created ON capability_requests (created_at_unix_ms);
 )sql"},
     // Append new migrations here: {5, "name", R"sql(...)sql"},
 };

@@ -702,6 +702,36 @@ TEST_F(CapabilityRequestsTest, OnTerminalFiresOnTimeoutAndRejection) {
   EXPECT_EQ(seen->state, S::kRejected);
 }
 
+TEST_F(CapabilityRequestsTest, EnqueueWithACallbackCannotMissTheResult) {
+  const std::string node = RegisterNode();
+  NodeRuntime* runtime = runtime_.get();
+  // The node answers inside the dispatch push, before Enqueue even returns.
+  ASSERT_TRUE(runtime_
+                  ->AttachDispatchListener(node,
+                                           [runtime](const CapabilityDispatch& d) {
+                                             (void)runtime->Complete(d.device_id, d.request_id,
+                                                                     Success("true"));
+                                           })
+                  .ok());
+  std::vector<CapabilityRequestRecord> seen;
+  auto callback = [&](const CapabilityRequestRecord& r) { seen.push_back(r); };
+  auto r = runtime_->Enqueue(Invoke(node, "echo", "", 0, 0, "k"), callback);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].request_id, r->request_id);
+  EXPECT_EQ(seen[0].state, S::kSucceeded);
+  // A replay of a finished request and a rejection call back at once.
+  ASSERT_TRUE(runtime_->Enqueue(Invoke(node, "echo", "", 0, 0, "k"), callback).ok());
+  ASSERT_TRUE(runtime_->Enqueue(Invoke(node, "nope"), callback).ok());
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[1].request_id, r->request_id);
+  EXPECT_EQ(seen[2].state, S::kRejected);
+  // A failed Enqueue never calls back.
+  EXPECT_FALSE(runtime_->Enqueue(Invoke(node, "echo", "{bad"), callback).ok());
+  EXPECT_EQ(seen.size(), 3u);
+  EXPECT_EQ(runtime_->Stats().terminal_waiters, 0u);
+}
+
 TEST_F(CapabilityRequestsTest, WaitForTerminalBlocksUntilTheResult) {
   const std::string node = RegisterNode();
   auto r = Dispatched(node);

@@ -20,6 +20,8 @@ using S = CapabilityRequestState;
 
 constexpr uint64_t kMaxPayloadBytesCapLimit = 64 * 1024 * 1024;
 constexpr std::string_view kDefaultCancelReason = "cancelled by caller";
+// Mutations one batch (transaction) may hold before it is committed regardless of who waits.
+constexpr size_t kMaxOpsPerBatch = 32;
 
 Status ValidateOptions(const NodeRuntimeOptions& o) {
   if (o.database_path.empty()) {
@@ -39,6 +41,9 @@ Status ValidateOptions(const NodeRuntimeOptions& o) {
       o.default_timeout_ms < o.min_timeout_ms || o.default_timeout_ms > o.max_timeout_ms) {
     return InvalidArgument(
         "timeouts must satisfy 0 < min_timeout_ms <= default_timeout_ms <= max_timeout_ms");
+  }
+  if (o.checkpoint_interval_ms < 0) {
+    return InvalidArgument("checkpoint_interval_ms must not be negative");
   }
   if (o.max_live_per_device == 0 || o.max_live_requests == 0 || o.max_in_flight_per_device == 0) {
     return InvalidArgument(
@@ -125,7 +130,8 @@ NodeRuntime::~NodeRuntime() {
 Result<std::unique_ptr<NodeRuntime>> NodeRuntime::Open(const NodeRuntimeOptions& options) {
   PALYRA_RETURN_IF_ERROR(ValidateOptions(options));
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<NodeRuntimeStore> store,
-                          NodeRuntimeStore::Open(options.database_path));
+                          NodeRuntimeStore::Open(options.database_path,
+                                                                 options.checkpoint_interval_ms));
   const int64_t now = options.clock ? options.clock() : NowUnixMs();
   // Nothing that was live survives a restart: its waiters, queues and streams are gone.
   PALYRA_ASSIGN_OR_RETURN(int64_t recovered, store->FailAllLive(kErrorDaemonRestarted, now));
@@ -157,6 +163,56 @@ Result<std::unique_ptr<NodeRuntime>> NodeRuntime::Open(const NodeRuntimeOptions&
 
 int64_t NodeRuntime::Now() const { return options_.clock ? options_.clock() : NowUnixMs(); }
 
+// ---- group commit ----
+
+NodeRuntime::Section::Section(NodeRuntime& runtime) : runtime_(runtime) {
+  runtime_.waiting_.fetch_add(1, std::memory_order_relaxed);
+  lock_ = std::unique_lock(runtime_.mu_);
+  runtime_.waiting_.fetch_sub(1, std::memory_order_relaxed);
+  ops_at_start_ = runtime_.store_->ops_in_batch();
+}
+
+NodeRuntime::Section::~Section() {
+  if (lock_.owns_lock()) (void)Finish();
+}
+
+const Status& NodeRuntime::Section::health() const { return runtime_.poisoned_; }
+
+Status NodeRuntime::Section::Finish() {
+  if (!lock_.owns_lock()) return Status::Ok();
+  NodeRuntime& rt = runtime_;
+  NodeRuntimeStore& store = *rt.store_;
+  const bool wrote = store.ops_in_batch() > ops_at_start_;
+  if (store.batch_open()) {
+    const uint64_t batch = rt.batches_committed_;
+    const bool joiner_queued = rt.waiting_.load(std::memory_order_relaxed) > 0;
+    if (!joiner_queued || store.ops_in_batch() >= kMaxOpsPerBatch) {
+      const size_t ops = store.ops_in_batch();
+      Status status = store.CommitBatch();
+      if (status.ok()) {
+        ++rt.counters_.transactions_committed;
+        rt.counters_.mutations_committed += ops;
+      }
+      if (!status.ok()) {
+        store.AbandonBatch();
+        rt.poisoned_ = Status(status.code(),
+                              "node runtime: committing to the database failed, so it stopped "
+                              "accepting work; restart the daemon (" +
+                              status.message() + ")");
+        spdlog::critical("{}", rt.poisoned_.message());
+      }
+      ++rt.batches_committed_;
+      rt.commit_cv_.notify_all();
+    } else if (wrote) {
+      // The queued caller joins this batch and commits it (or hands it on).
+      rt.commit_cv_.wait(lock_, [&] { return rt.batches_committed_ != batch; });
+    }
+  }
+  Status result = wrote ? rt.poisoned_ : Status::Ok();
+  lock_.unlock();
+  return result;
+}
+
 // ---- registry and presence ----
 
 NodeRecord NodeRuntime::RecordFor(const std::string& device_id, const NodeState& node,
@@ -186,7 +242,8 @@ Result<NodeRecord> NodeRuntime::Register(const NodeRegistration& registration) {
   Outbox outbox;
   NodeRecord result;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     NodeRecord row;
     row.device_id = registration.device_id;
@@ -204,11 +261,11 @@ Result<NodeRecord> NodeRuntime::Register(const NodeRegistration& registration) {
       }
     }
     {
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
       PALYRA_RETURN_IF_ERROR(store_->UpsertNode(row, now));
-      PALYRA_RETURN_IF_ERROR(txn.Commit());
+      PALYRA_RETURN_IF_ERROR(op.Commit());
     }
-    std::lock_guard nodes_lock(nodes_mu_);
+    std::unique_lock nodes_lock(nodes_mu_);
     auto [it, inserted] = nodes_.try_emplace(registration.device_id);
     NodeState& node = it->second;
     node.platform = row.platform;
@@ -225,6 +282,8 @@ Result<NodeRecord> NodeRuntime::Register(const NodeRegistration& registration) {
           {PresenceEventKind::kOnline, it->first, node.last_seen_at_unix_ms, now});
     }
     result = RecordFor(it->first, node, now);
+    nodes_lock.unlock();
+    PALYRA_RETURN_IF_ERROR(section.Finish());
   }
   Deliver(outbox);
   return result;
@@ -264,7 +323,8 @@ Status NodeRuntime::Remove(std::string_view device_id) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   Outbox outbox;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     int64_t last_seen = 0;
     {
@@ -284,11 +344,14 @@ Status NodeRuntime::Remove(std::string_view device_id) {
     PALYRA_RETURN_IF_ERROR(FinishAndRefill(
         std::move(finishes), now, outbox,
         [&]() -> Status { return store_->DeleteNode(device_id).status(); }, device_id));
-    std::lock_guard nodes_lock(nodes_mu_);
-    if (auto it = nodes_.find(device_id); it != nodes_.end()) {
-      outbox.presence.push_back({PresenceEventKind::kRemoved, it->first, last_seen, now});
-      nodes_.erase(it);
+    {
+      std::lock_guard nodes_lock(nodes_mu_);
+      if (auto it = nodes_.find(device_id); it != nodes_.end()) {
+        outbox.presence.push_back({PresenceEventKind::kRemoved, it->first, last_seen, now});
+        nodes_.erase(it);
+      }
     }
+    PALYRA_RETURN_IF_ERROR(section.Finish());
   }
   Deliver(outbox);
   return Status::Ok();
@@ -316,7 +379,8 @@ Result<NodeRecord> NodeRuntime::SetCapabilityAvailable(std::string_view device_i
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   PALYRA_ASSIGN_OR_RETURN(std::string clean,
                           CleanName(name, "capability name", kMaxCapabilityNameBytes));
-  std::lock_guard lock(mu_);
+  Section section(*this);
+  PALYRA_RETURN_IF_ERROR(section.health());
   const int64_t now = Now();
   NodePresenceRow row;
   {
@@ -336,30 +400,36 @@ Result<NodeRecord> NodeRuntime::SetCapabilityAvailable(std::string_view device_i
   row.last_event_name = available ? "capability_granted" : "capability_revoked";
   row.last_event_at_unix_ms = now;
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
     PALYRA_RETURN_IF_ERROR(store_->UpsertCapability(device_id, {clean, available}));
     PALYRA_RETURN_IF_ERROR(store_->UpdatePresence(row, now));
-    PALYRA_RETURN_IF_ERROR(txn.Commit());
+    PALYRA_RETURN_IF_ERROR(op.Commit());
   }
-  std::lock_guard nodes_lock(nodes_mu_);
-  auto it = nodes_.find(device_id);
-  NodeState& node = it->second;
-  auto cap = std::find_if(node.capabilities.begin(), node.capabilities.end(),
-                          [&](const NodeCapability& c) { return c.name == clean; });
-  if (cap != node.capabilities.end()) {
-    cap->available = available;
-  } else {
-    node.capabilities.push_back({clean, available});
-    std::sort(node.capabilities.begin(), node.capabilities.end(),
-              [](const NodeCapability& a, const NodeCapability& b) { return a.name < b.name; });
+  NodeRecord result;
+  {
+    std::lock_guard nodes_lock(nodes_mu_);
+    auto it = nodes_.find(device_id);
+    NodeState& node = it->second;
+    auto cap = std::find_if(node.capabilities.begin(), node.capabilities.end(),
+                            [&](const NodeCapability& c) { return c.name == clean; });
+    if (cap != node.capabilities.end()) {
+      cap->available = available;
+    } else {
+      node.capabilities.push_back({clean, available});
+      std::sort(node.capabilities.begin(), node.capabilities.end(),
+                [](const NodeCapability& a, const NodeCapability& b) { return a.name < b.name; });
+    }
+    node.last_event_name = row.last_event_name;
+    node.last_event_at_unix_ms = now;
+    result = RecordFor(it->first, node, now);
   }
-  node.last_event_name = row.last_event_name;
-  node.last_event_at_unix_ms = now;
-  return RecordFor(it->first, node, now);
+  PALYRA_RETURN_IF_ERROR(section.Finish());
+  return result;
 }
 
 Status NodeRuntime::Flush() {
-  std::lock_guard lock(mu_);
+  Section section(*this);
+  PALYRA_RETURN_IF_ERROR(section.health());
   std::vector<NodePresenceRow> rows;
   {
     std::lock_guard nodes_lock(nodes_mu_);
@@ -373,17 +443,18 @@ Status NodeRuntime::Flush() {
   if (rows.empty()) return Status::Ok();
   const int64_t now = Now();
   Status status = [&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
     for (const NodePresenceRow& row : rows) PALYRA_RETURN_IF_ERROR(store_->UpdatePresence(row, now));
-    return txn.Commit();
+    return op.Commit();
   }();
   if (!status.ok()) {
     std::lock_guard nodes_lock(nodes_mu_);
     for (const NodePresenceRow& row : rows) {
       if (auto it = nodes_.find(row.device_id); it != nodes_.end()) it->second.dirty = true;
     }
+    return status;
   }
-  return status;
+  return section.Finish();
 }
 
 NodeRuntime::ListenerId NodeRuntime::SubscribePresence(PresenceListener listener) {
@@ -414,6 +485,11 @@ void NodeRuntime::EvaluatePresence(int64_t now, std::vector<PresenceEvent>& even
 // ---- capability requests ----
 
 Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& request) {
+  return Enqueue(request, nullptr);
+}
+
+Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& request,
+                                                     TerminalCallback on_terminal) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request.device_id, "device_id"));
   PALYRA_ASSIGN_OR_RETURN(std::string capability,
                           CleanName(request.capability, "capability", kMaxCapabilityNameBytes));
@@ -449,8 +525,10 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
 
   Outbox outbox;
   CapabilityRequestRecord result;
-  {
-    std::lock_guard lock(mu_);
+  bool terminal_now = false;  // run on_terminal once the lock is released
+  Status status = [&]() -> Status {
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     std::optional<bool> available;  // nullopt: not advertised
     {
@@ -469,9 +547,16 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
                               store_->FindByIdempotencyKey(request.device_id, *key));
       if (existing.has_value()) {
         if (auto it = live_.find(existing->request_id); it != live_.end()) {
-          return it->second.record;
+          if (on_terminal) {
+            it->second.waiters.push_back(std::move(on_terminal));
+            ++counters_.terminal_waiters;
+          }
+          result = it->second.record;
+        } else {
+          result = *std::move(existing);
+          terminal_now = true;
         }
-        return *std::move(existing);
+        return section.Finish();
       }
     }
 
@@ -494,13 +579,15 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
       r.error = available.has_value()
                     ? "capability " + Quoted(r.capability) + " is currently unavailable on this node"
                     : "capability " + Quoted(r.capability) + " is not advertised by this node";
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
       PALYRA_RETURN_IF_ERROR(store_->InsertRequest(r));
-      PALYRA_RETURN_IF_ERROR(txn.Commit());
+      PALYRA_RETURN_IF_ERROR(op.Commit());
       ++counters_.requests_by_state[static_cast<size_t>(S::kRejected)];
       ++counters_.enqueued;
       ++counters_.rejected_at_enqueue;
-      return r;
+      result = std::move(r);
+      terminal_now = true;
+      return section.Finish();
     }
 
     auto work_it = work_.find(r.device_id);
@@ -528,9 +615,9 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
       r.dispatched_to = r.device_id;
     }
     {
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
       PALYRA_RETURN_IF_ERROR(store_->InsertRequest(r));
-      PALYRA_RETURN_IF_ERROR(txn.Commit());
+      PALYRA_RETURN_IF_ERROR(op.Commit());
     }
     DeviceWork& work = work_[r.device_id];
     ++work.live;
@@ -545,9 +632,17 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
     ++counters_.enqueued;
     result = r;
     const std::string id = r.request_id;
-    live_.emplace(id, LiveRequest{std::move(r), {}});
-  }
+    LiveRequest live{std::move(r), {}};
+    if (on_terminal) {
+      live.waiters.push_back(std::move(on_terminal));
+      ++counters_.terminal_waiters;
+    }
+    live_.emplace(id, std::move(live));
+    return section.Finish();
+  }();
+  PALYRA_RETURN_IF_ERROR(status);
   Deliver(outbox);
+  if (terminal_now && on_terminal) InvokeGuarded(on_terminal, result, "terminal");
   return result;
 }
 
@@ -558,7 +653,8 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
   Outbox outbox;
   ListenerId id = 0;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     const std::string device(device_id);
     std::vector<std::string> refills;
@@ -566,11 +662,11 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
       refills = RefillCandidates(it->second, 0, {});
     }
     if (!refills.empty()) {
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
       for (const std::string& request_id : refills) {
         PALYRA_RETURN_IF_ERROR(store_->MarkDispatched(request_id, device, now));
       }
-      PALYRA_RETURN_IF_ERROR(txn.Commit());
+      PALYRA_RETURN_IF_ERROR(op.Commit());
     }
     DeviceWork& work = work_[device];
     if (work.listener_id != 0) listener_devices_.erase(work.listener_id);
@@ -581,13 +677,14 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
     for (const std::string& request_id : refills) {
       outbox.dispatches.emplace_back(work.listener, ApplyDispatched(request_id, now));
     }
+    PALYRA_RETURN_IF_ERROR(section.Finish());
   }
   Deliver(outbox);
   return id;
 }
 
 void NodeRuntime::DetachDispatchListener(ListenerId id) {
-  std::lock_guard lock(mu_);
+  Section section(*this);
   auto it = listener_devices_.find(id);
   if (it == listener_devices_.end()) return;
   auto work = work_.find(it->second);
@@ -600,7 +697,8 @@ void NodeRuntime::DetachDispatchListener(ListenerId id) {
 
 Result<std::optional<CapabilityDispatch>> NodeRuntime::NextDispatch(std::string_view device_id) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
-  std::lock_guard lock(mu_);
+  Section section(*this);
+  PALYRA_RETURN_IF_ERROR(section.health());
   auto it = work_.find(std::string(device_id));
   if (it == work_.end() || it->second.queue.empty() ||
       it->second.in_flight >= options_.max_in_flight_per_device) {
@@ -609,11 +707,13 @@ Result<std::optional<CapabilityDispatch>> NodeRuntime::NextDispatch(std::string_
   const std::string request_id = it->second.queue.front();
   const int64_t now = Now();
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
     PALYRA_RETURN_IF_ERROR(store_->MarkDispatched(request_id, device_id, now));
-    PALYRA_RETURN_IF_ERROR(txn.Commit());
+    PALYRA_RETURN_IF_ERROR(op.Commit());
   }
-  return std::optional<CapabilityDispatch>(ApplyDispatched(request_id, now));
+  CapabilityDispatch dispatch = ApplyDispatched(request_id, now);
+  PALYRA_RETURN_IF_ERROR(section.Finish());
+  return std::optional<CapabilityDispatch>(std::move(dispatch));
 }
 
 std::vector<std::string> NodeRuntime::RefillCandidates(
@@ -676,7 +776,7 @@ Status NodeRuntime::FinishAndRefill(std::vector<Finish> finishes, int64_t now, O
   }
 
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
     for (const Finish& f : finishes) {
       const CapabilityRequestRecord& r = live_.at(f.request_id).record;
       PALYRA_RETURN_IF_ERROR(store_->Finish(f.request_id, r.state, f.to, f.output_json,
@@ -687,7 +787,7 @@ Status NodeRuntime::FinishAndRefill(std::vector<Finish> finishes, int64_t now, O
           store_->MarkDispatched(request_id, live_.at(request_id).record.device_id, now));
     }
     if (also) PALYRA_RETURN_IF_ERROR(also());
-    PALYRA_RETURN_IF_ERROR(txn.Commit());
+    PALYRA_RETURN_IF_ERROR(op.Commit());
   }
 
   // Committed: bring memory in step.
@@ -778,7 +878,8 @@ Result<CapabilityRequestRecord> NodeRuntime::MarkAwaitingMediation(std::string_v
                                                                    std::string_view request_id) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
-  std::lock_guard lock(mu_);
+  Section section(*this);
+  PALYRA_RETURN_IF_ERROR(section.health());
   auto it = live_.find(std::string(request_id));
   if (it == live_.end()) return RefusalForNonLive(request_id, device_id, "mediation event");
   CapabilityRequestRecord& r = it->second.record;
@@ -793,15 +894,17 @@ Result<CapabilityRequestRecord> NodeRuntime::MarkAwaitingMediation(std::string_v
   }
   const int64_t now = Now();
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Txn txn, store_->Begin());
+    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
     PALYRA_RETURN_IF_ERROR(store_->MarkAwaitingMediation(request_id, now));
-    PALYRA_RETURN_IF_ERROR(txn.Commit());
+    PALYRA_RETURN_IF_ERROR(op.Commit());
   }
   --counters_.requests_by_state[static_cast<size_t>(r.state)];
   ++counters_.requests_by_state[static_cast<size_t>(S::kAwaitingLocalMediation)];
   r.state = S::kAwaitingLocalMediation;
   r.updated_at_unix_ms = now;
-  return r;
+  CapabilityRequestRecord out = r;
+  PALYRA_RETURN_IF_ERROR(section.Finish());
+  return out;
 }
 
 Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id,
@@ -829,7 +932,8 @@ Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id
   Outbox outbox;
   std::vector<CapabilityRequestRecord> finished;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     auto it = live_.find(std::string(request_id));
     if (it == live_.end()) return RefusalForNonLive(request_id, device_id, "result");
     const CapabilityRequestRecord& r = it->second.record;
@@ -874,6 +978,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id
     finishes.push_back(std::move(f));
     PALYRA_RETURN_IF_ERROR(
         FinishAndRefill(std::move(finishes), Now(), outbox, {}, std::nullopt, &finished));
+    PALYRA_RETURN_IF_ERROR(section.Finish());
   }
   Deliver(outbox);
   return std::move(finished.front());
@@ -887,7 +992,8 @@ Result<CapabilityRequestRecord> NodeRuntime::Cancel(std::string_view request_id,
   Outbox outbox;
   std::vector<CapabilityRequestRecord> finished;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     if (live_.find(std::string(request_id)) == live_.end()) {
       PALYRA_ASSIGN_OR_RETURN(std::optional<CapabilityRequestRecord> stored,
                               store_->GetRequest(request_id));
@@ -902,6 +1008,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Cancel(std::string_view request_id,
     finishes.push_back({std::string(request_id), S::kFailed, {}, std::nullopt, std::move(error)});
     PALYRA_RETURN_IF_ERROR(
         FinishAndRefill(std::move(finishes), Now(), outbox, {}, std::nullopt, &finished));
+    PALYRA_RETURN_IF_ERROR(section.Finish());
   }
   Deliver(outbox);
   return std::move(finished.front());
@@ -914,7 +1021,8 @@ Result<size_t> NodeRuntime::FailDeviceWork(std::string_view device_id, std::stri
   Outbox outbox;
   size_t count = 0;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     std::vector<Finish> finishes;
     for (const auto& [id, live] : live_) {
       if (live.record.device_id == device_id) {
@@ -925,6 +1033,7 @@ Result<size_t> NodeRuntime::FailDeviceWork(std::string_view device_id, std::stri
               [](const Finish& a, const Finish& b) { return a.request_id < b.request_id; });
     count = finishes.size();
     PALYRA_RETURN_IF_ERROR(FinishAndRefill(std::move(finishes), Now(), outbox, {}, device_id));
+    PALYRA_RETURN_IF_ERROR(section.Finish());
   }
   Deliver(outbox);
   return count;
@@ -936,13 +1045,15 @@ Status NodeRuntime::Tick(int64_t now_unix_ms) {
   Outbox outbox;
   Status status;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     std::vector<Finish> finishes;
     for (auto it = deadlines_.begin(); it != deadlines_.end() && it->first <= now_unix_ms; ++it) {
       finishes.push_back(
           {it->second, S::kTimedOut, {}, std::nullopt, std::string(kErrorTimedOut)});
     }
     if (!finishes.empty()) status = FinishAndRefill(std::move(finishes), now_unix_ms, outbox);
+    PALYRA_RETURN_IF_ERROR(section.Finish());
   }
   EvaluatePresence(now_unix_ms, outbox.presence);
   Deliver(outbox);
@@ -954,7 +1065,8 @@ Status NodeRuntime::OnTerminal(std::string_view request_id, TerminalCallback cal
   if (!callback) return InvalidArgument("terminal callback must not be empty");
   CapabilityRequestRecord record;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
+    PALYRA_RETURN_IF_ERROR(section.health());
     if (auto it = live_.find(std::string(request_id)); it != live_.end()) {
       it->second.waiters.push_back(std::move(callback));
       ++counters_.terminal_waiters;
@@ -994,7 +1106,8 @@ Result<CapabilityRequestRecord> NodeRuntime::WaitForTerminal(
 
 Result<CapabilityRequestRecord> NodeRuntime::GetRequest(std::string_view request_id) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
-  std::lock_guard lock(mu_);
+  Section section(*this);
+  PALYRA_RETURN_IF_ERROR(section.health());
   if (auto it = live_.find(std::string(request_id)); it != live_.end()) return it->second.record;
   PALYRA_ASSIGN_OR_RETURN(std::optional<CapabilityRequestRecord> stored,
                           store_->GetRequest(request_id));
@@ -1007,14 +1120,15 @@ Result<CapabilityRequestRecord> NodeRuntime::GetRequest(std::string_view request
 Result<std::vector<CapabilityRequestRecord>> NodeRuntime::ListRequests(std::string_view device_id,
                                                                        size_t limit) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
-  std::lock_guard lock(mu_);
+  Section section(*this);
+  PALYRA_RETURN_IF_ERROR(section.health());
   return store_->ListRequests(device_id, std::clamp<size_t>(limit, 1, kMaxListLimit));
 }
 
 NodeRuntimeStats NodeRuntime::Stats() {
   NodeRuntimeStats stats;
   {
-    std::lock_guard lock(mu_);
+    Section section(*this);
     stats = counters_;
     for (const auto& [device, work] : work_) {
       stats.queue_depth += work.queue.size();

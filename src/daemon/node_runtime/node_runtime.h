@@ -24,7 +24,9 @@
 // delivered when it was detached may still run once.
 
 #include <array>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -56,6 +58,7 @@ inline constexpr int64_t kDefaultMaxTimeoutMs = 120 * 1000;
 inline constexpr size_t kDefaultMaxLivePerDevice = 64;
 inline constexpr size_t kDefaultMaxInFlightPerDevice = 4;
 inline constexpr size_t kDefaultMaxLiveRequests = 64 * 1024;
+inline constexpr int64_t kDefaultCheckpointIntervalMs = 1000;
 
 struct NodeRuntimeOptions {
   std::filesystem::path database_path;  // palyra.db
@@ -80,6 +83,11 @@ struct NodeRuntimeOptions {
   // Requests a device has dispatched (dispatched or awaiting mediation) at once (4); further
   // work waits in its queue until one finishes.
   size_t max_in_flight_per_device = kDefaultMaxInFlightPerDevice;
+
+  // How often a background thread checkpoints the SQLite write-ahead log (1 s), so that the
+  // fsync of a checkpoint never lands on a request's hot path. 0: SQLite checkpoints
+  // automatically on commit instead.
+  int64_t checkpoint_interval_ms = kDefaultCheckpointIntervalMs;
 };
 
 // Counters for observability.
@@ -101,6 +109,8 @@ struct NodeRuntimeStats {
   uint64_t refused_queue_full = 0;     // RESOURCE_EXHAUSTED
   uint64_t late_results_ignored = 0;   // results/mediation for terminal requests
   uint64_t recovered_at_open = 0;      // ended daemon_restarted by Open()
+  uint64_t transactions_committed = 0; // group commit: batches written
+  uint64_t mutations_committed = 0;    // mutations in them (mutations / transactions = batch size)
 
   uint64_t count(CapabilityRequestState state) const {
     return requests_by_state[static_cast<size_t>(state)];
@@ -165,6 +175,12 @@ class NodeRuntime {
   // device has a dispatch listener and a free in-flight slot, the request is dispatched at once
   // and the listener called.
   Result<CapabilityRequestRecord> Enqueue(const InvokeRequest& request);
+  // Enqueue and OnTerminal in one step, with no window in which the result could be missed:
+  // `on_terminal` is registered before the work can reach the node (for a request that is
+  // already terminal, such as a rejection, it runs before this returns). Not called when
+  // Enqueue fails.
+  Result<CapabilityRequestRecord> Enqueue(const InvokeRequest& request,
+                                          TerminalCallback on_terminal);
 
   // Push dispatch: `listener` receives every request dispatched to the device while attached
   // (the node's open StreamNodeEvents writes it at once). Attaching dispatches queued work up to
@@ -256,6 +272,30 @@ class NodeRuntime {
 
   NodeRuntime(const NodeRuntimeOptions& options, std::unique_ptr<NodeRuntimeStore> store);
 
+  // Holds mu_ for one call and implements group commit: mutations write into a shared batch
+  // (each one a savepoint, see NodeRuntimeStore::Op), and the batch is committed at the end of
+  // a section unless another caller is already queued on mu_ to join it (or the batch is full).
+  // A section that wrote waits until its batch is committed before the call returns, so every
+  // call's result is on disk when the caller sees it.
+  class Section {
+   public:
+    explicit Section(NodeRuntime& runtime);
+    ~Section();
+    Section(const Section&) = delete;
+    Section& operator=(const Section&) = delete;
+    // Not OK once a batch commit failed: memory and disk may disagree, so the runtime refuses
+    // all work until the daemon restarts (recovery then runs on open).
+    const Status& health() const;
+    // Commits or hands over the batch, waits for a written batch to be committed, releases mu_.
+    // Returns the commit status for a section that wrote.
+    Status Finish();
+
+   private:
+    NodeRuntime& runtime_;
+    std::unique_lock<std::mutex> lock_;
+    size_t ops_at_start_ = 0;
+  };
+
   int64_t Now() const;
   NodeRecord RecordFor(const std::string& device_id, const NodeState& node, int64_t now) const;
   // Ends `finishes` (all live; under mu_), refills the in-flight slots this frees on devices with
@@ -286,8 +326,12 @@ class NodeRuntime {
   const NodeRuntimeOptions options_;
 
   // Lock order: mu_ before nodes_mu_; listeners_mu_ is a leaf.
-  std::mutex mu_;  // the store and all request state
+  std::mutex mu_;  // the store and all request state (taken through Section)
   std::unique_ptr<NodeRuntimeStore> store_;
+  std::atomic<int> waiting_{0};  // callers queued on mu_
+  std::condition_variable commit_cv_;
+  uint64_t batches_committed_ = 0;
+  Status poisoned_;
   std::unordered_map<std::string, LiveRequest> live_;
   std::unordered_map<std::string, DeviceWork> work_;
   std::set<std::pair<int64_t, std::string>> deadlines_;

@@ -1,5 +1,8 @@
 #include "daemon/node_runtime/node_runtime_store.h"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <utility>
 
 #include "store/migrations.h"
@@ -63,6 +66,9 @@ struct NodeRuntimeStore::Statements {
   store::Statement begin;
   store::Statement commit;
   store::Statement rollback;
+  store::Statement savepoint;
+  store::Statement release;
+  store::Statement rollback_to;
   store::Statement upsert_node;
   store::Statement delete_capabilities;
   store::Statement insert_capability;
@@ -80,16 +86,59 @@ struct NodeRuntimeStore::Statements {
 
 NodeRuntimeStore::NodeRuntimeStore(std::unique_ptr<store::Database> db) : db_(std::move(db)) {}
 NodeRuntimeStore::~NodeRuntimeStore() {
+  if (checkpointer_.joinable()) {
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      stopping_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    checkpointer_.join();
+  }
+  checkpoint_db_.reset();
   stmts_.reset();  // finalise the statements before the connection closes
   db_.reset();
 }
 
 Result<std::unique_ptr<NodeRuntimeStore>> NodeRuntimeStore::Open(
-    const std::filesystem::path& path) {
+    const std::filesystem::path& path, int64_t checkpoint_interval_ms) {
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db, store::OpenPalyraDatabase(path));
+  // Savepoint journals stay in memory; a larger page cache keeps the indexes' hot pages.
+  PALYRA_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store=MEMORY"));
+  PALYRA_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size=-16384"));
   std::unique_ptr<NodeRuntimeStore> out(new NodeRuntimeStore(std::move(db)));
   PALYRA_RETURN_IF_ERROR(out->Prepare());
+  if (checkpoint_interval_ms > 0) {
+    PALYRA_RETURN_IF_ERROR(out->StartCheckpointer(path, checkpoint_interval_ms));
+  }
   return out;
+}
+
+Status NodeRuntimeStore::StartCheckpointer(const std::filesystem::path& path,
+                                           int64_t interval_ms) {
+  PALYRA_ASSIGN_OR_RETURN(checkpoint_db_, store::Database::Open(path));
+  // The log is still reset and reused after each complete checkpoint; this bounds the file
+  // size it keeps on disk after a burst.
+  PALYRA_RETURN_IF_ERROR(db_->Exec("PRAGMA wal_autocheckpoint=0"));
+  PALYRA_RETURN_IF_ERROR(db_->Exec("PRAGMA journal_size_limit=67108864"));
+  checkpointer_ = std::thread([this, interval_ms] { RunCheckpointer(interval_ms); });
+  return Status::Ok();
+}
+
+void NodeRuntimeStore::RunCheckpointer(int64_t interval_ms) {
+  std::unique_lock lock(checkpoint_mu_);
+  while (!checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(interval_ms),
+                                  [this] { return stopping_; })) {
+    lock.unlock();
+    // PASSIVE: copies what it can without waiting for or blocking the writer.
+    Status status = checkpoint_db_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+    if (!status.ok()) {
+      spdlog::warn("node runtime: background WAL checkpoint failed: {}", status.ToString());
+    }
+    lock.lock();
+  }
+  lock.unlock();
+  // A last full pass at shutdown, so the log does not outlive the daemon.
+  (void)checkpoint_db_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 Status NodeRuntimeStore::Prepare() {
@@ -98,6 +147,9 @@ Status NodeRuntimeStore::Prepare() {
   PALYRA_ASSIGN_OR_RETURN(store::Statement begin, prepare("BEGIN IMMEDIATE"));
   PALYRA_ASSIGN_OR_RETURN(store::Statement commit, prepare("COMMIT"));
   PALYRA_ASSIGN_OR_RETURN(store::Statement rollback, prepare("ROLLBACK"));
+  PALYRA_ASSIGN_OR_RETURN(store::Statement savepoint, prepare("SAVEPOINT node_runtime_op"));
+  PALYRA_ASSIGN_OR_RETURN(store::Statement release, prepare("RELEASE node_runtime_op"));
+  PALYRA_ASSIGN_OR_RETURN(store::Statement rollback_to, prepare("ROLLBACK TO node_runtime_op"));
   PALYRA_ASSIGN_OR_RETURN(
       store::Statement upsert_node,
       prepare("INSERT INTO nodes (device_id, platform, registered_at_unix_ms, "
@@ -154,7 +206,8 @@ Status NodeRuntimeStore::Prepare() {
               "output_summary = ?5, error = ?6, updated_at_unix_ms = ?7, "
               "completed_at_unix_ms = ?7 WHERE request_id = ?1 AND state = ?2"));
   stmts_.reset(new Statements{
-      std::move(begin), std::move(commit), std::move(rollback), std::move(upsert_node),
+      std::move(begin), std::move(commit), std::move(rollback), std::move(savepoint),
+      std::move(release), std::move(rollback_to), std::move(upsert_node),
       std::move(delete_capabilities), std::move(insert_capability), std::move(upsert_capability),
       std::move(update_presence), std::move(delete_node), std::move(insert_request),
       std::move(get_request), std::move(find_by_key), std::move(list_requests),
@@ -162,35 +215,47 @@ Status NodeRuntimeStore::Prepare() {
   return Status::Ok();
 }
 
-// ---- transactions ----
+// ---- batches and savepoints ----
 
-Result<NodeRuntimeStore::Txn> NodeRuntimeStore::Begin() {
-  ResetOnExit reset(stmts_->begin);
-  PALYRA_RETURN_IF_ERROR(stmts_->begin.Run());
-  return Txn(this);
+Status NodeRuntimeStore::Run(store::Statement& stmt) {
+  ResetOnExit reset(stmt);
+  return stmt.Run();
 }
 
-NodeRuntimeStore::Txn::~Txn() {
-  if (store_ != nullptr) (void)store_->Rollback();
+bool NodeRuntimeStore::batch_open() const { return db_->InTransaction(); }
+
+Result<NodeRuntimeStore::Op> NodeRuntimeStore::BeginOp() {
+  if (!db_->InTransaction()) PALYRA_RETURN_IF_ERROR(Run(stmts_->begin));
+  PALYRA_RETURN_IF_ERROR(Run(stmts_->savepoint));
+  return Op(this);
 }
 
-Status NodeRuntimeStore::Txn::Commit() {
-  if (store_ == nullptr) return FailedPrecondition("transaction is no longer active");
-  NodeRuntimeStore* store = store_;
-  Status status;
-  {
-    ResetOnExit reset(store->stmts_->commit);
-    status = store->stmts_->commit.Run();
+NodeRuntimeStore::Op::~Op() {
+  if (store_ == nullptr || !store_->db_->InTransaction()) return;
+  // Undo this mutation only; the batch stays open for the others.
+  (void)store_->Run(store_->stmts_->rollback_to);
+  (void)store_->Run(store_->stmts_->release);
+}
+
+Status NodeRuntimeStore::Op::Commit() {
+  if (store_ == nullptr) return FailedPrecondition("mutation is no longer active");
+  Status status = store_->Run(store_->stmts_->release);
+  if (status.ok()) {
+    ++store_->ops_in_batch_;
+    store_ = nullptr;  // else the destructor rolls back to the savepoint
   }
-  if (status.ok() || !store->db_->InTransaction()) store_ = nullptr;  // else the dtor rolls back
   return status;
 }
 
-Status NodeRuntimeStore::Rollback() {
-  // SQLite may already have rolled back on its own (e.g. after SQLITE_FULL or an I/O error).
+Status NodeRuntimeStore::CommitBatch() {
+  ops_in_batch_ = 0;
   if (!db_->InTransaction()) return Status::Ok();
-  ResetOnExit reset(stmts_->rollback);
-  return stmts_->rollback.Run();
+  return Run(stmts_->commit);
+}
+
+void NodeRuntimeStore::AbandonBatch() {
+  ops_in_batch_ = 0;
+  if (db_->InTransaction()) (void)Run(stmts_->rollback);
 }
 
 // ---- nodes ----

@@ -8,12 +8,15 @@
 // FAILED_PRECONDITION.
 
 #include <array>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "common/status.h"
@@ -32,28 +35,42 @@ struct NodePresenceRow {
 
 class NodeRuntimeStore {
  public:
-  // Opens `path`, applies the migrations and prepares the statements.
-  static Result<std::unique_ptr<NodeRuntimeStore>> Open(const std::filesystem::path& path);
+  // Opens `path`, applies the migrations and prepares the statements. With a positive
+  // `checkpoint_interval_ms`, this connection never checkpoints the write-ahead log itself (an
+  // automatic checkpoint would put an fsync on the hot path every ~1000 pages); a background
+  // thread on a second connection runs a PASSIVE checkpoint at that interval instead, which
+  // never blocks the writer. 0 leaves SQLite's automatic checkpoints on.
+  static Result<std::unique_ptr<NodeRuntimeStore>> Open(const std::filesystem::path& path,
+                                                        int64_t checkpoint_interval_ms);
   ~NodeRuntimeStore();
   NodeRuntimeStore(const NodeRuntimeStore&) = delete;
   NodeRuntimeStore& operator=(const NodeRuntimeStore&) = delete;
 
-  // BEGIN IMMEDIATE ... COMMIT through prepared statements. A Txn rolls back on destruction
-  // unless committed.
-  class Txn {
+  // Group commit. Writes happen inside a batch: one BEGIN IMMEDIATE transaction that several
+  // mutations share and CommitBatch() ends. Each mutation is an Op, a savepoint inside the
+  // batch: Op::Commit() keeps its writes; an Op destroyed without Commit() rolls back to the
+  // savepoint, so a failed mutation leaves nothing in the batch and the others are unaffected.
+  class Op {
    public:
-    explicit Txn(NodeRuntimeStore* store) : store_(store) {}
-    Txn(Txn&& other) noexcept : store_(other.store_) { other.store_ = nullptr; }
-    Txn& operator=(Txn&&) = delete;
-    Txn(const Txn&) = delete;
-    Txn& operator=(const Txn&) = delete;
-    ~Txn();
+    explicit Op(NodeRuntimeStore* store) : store_(store) {}
+    Op(Op&& other) noexcept : store_(other.store_) { other.store_ = nullptr; }
+    Op& operator=(Op&&) = delete;
+    Op(const Op&) = delete;
+    Op& operator=(const Op&) = delete;
+    ~Op();
     Status Commit();
 
    private:
     NodeRuntimeStore* store_;
   };
-  Result<Txn> Begin();
+  // Opens the batch if none is open (BEGIN IMMEDIATE), then a savepoint.
+  Result<Op> BeginOp();
+  bool batch_open() const;
+  // Mutations committed into the open batch so far.
+  size_t ops_in_batch() const { return ops_in_batch_; }
+  Status CommitBatch();
+  // Rolls the whole batch back (after a failed commit; SQLite may have done so already).
+  void AbandonBatch();
 
   // ---- nodes ----
   // Every node with its capabilities (sorted by device_id, capabilities by name). Presence is
@@ -92,11 +109,21 @@ class NodeRuntimeStore {
  private:
   explicit NodeRuntimeStore(std::unique_ptr<store::Database> db);
   Status Prepare();
-  Status Rollback();
+  Status Run(store::Statement& stmt);
+
+  Status StartCheckpointer(const std::filesystem::path& path, int64_t interval_ms);
+  void RunCheckpointer(int64_t interval_ms);
 
   std::unique_ptr<store::Database> db_;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
+  size_t ops_in_batch_ = 0;
+
+  std::unique_ptr<store::Database> checkpoint_db_;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool stopping_ = false;
 };
 
 }  // namespace palyra::node_runtime
