@@ -81,6 +81,8 @@ Status Daemon::StartIdentity(const DaemonConfig& config) {
   pairing.database_path = paths_.database();
   pairing.ca_key_path = paths_.gateway_ca_key();
   pairing.code_key_path = paths_.pairing_code_key();
+  pairing.approval_timeout_ms = config.pairing_approval_timeout_ms;
+  pairing.certificate_validity_ms = config.certificate_validity_ms;
   PALYRA_ASSIGN_OR_RETURN(pairing_, identity::PairingCoordinator::Open(pairing));
   PALYRA_ASSIGN_OR_RETURN(
       registry_, identity::DeviceRegistry::Open(paths_.database(), paths_.gateway_ca_key(),
@@ -94,7 +96,6 @@ Status Daemon::StartIdentity(const DaemonConfig& config) {
   node_runtime::NodeRuntimeOptions runtime;
   runtime.database_path = paths_.database();
   PALYRA_ASSIGN_OR_RETURN(runtime_, node_runtime::NodeRuntime::Open(runtime));
-  (void)config;
   return Status::Ok();
 }
 
@@ -104,6 +105,7 @@ Status Daemon::StartNodeListener(const DaemonConfig& config) {
   certificates.database_path = paths_.database();
   certificates.extra_dns_names = config.node_rpc_extra_dns_names;
   certificates.extra_ip_addresses = config.node_rpc_extra_ip_addresses;
+  certificates.validity_ms = config.certificate_validity_ms;
   // The listener's own address belongs in the certificate when it is a concrete IP.
   if (!IsLoopbackAddress(config.admin_listener.bind_addr) &&
       config.admin_listener.bind_addr != "0.0.0.0" && config.admin_listener.bind_addr != "::") {
@@ -131,6 +133,7 @@ Status Daemon::StartNodeListener(const DaemonConfig& config) {
   deps.runtime = runtime_.get();
   deps.binding = binding_.get();
   deps.revocations = revocation_watcher_.get();
+  deps.certificate_validity_ms = config.certificate_validity_ms;
   node_service_ = std::make_unique<NodeService>(deps);
 
   ListenerOptions listener;
@@ -151,6 +154,7 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
   deps.registry = registry_.get();
   deps.runtime = runtime_.get();
   deps.connected = &node_service_->connected();
+  deps.certificate_validity_ms = config.certificate_validity_ms;
   const node_tls::GatewayCaFile& ca_file = certificates_->gateway_ca_file();
   deps.node_listener.address = node_server_->bound_address();
   deps.node_listener.ca_fingerprint = ca_file.fingerprint;

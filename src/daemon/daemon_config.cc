@@ -68,6 +68,12 @@ ConfigSchema BuildSchema() {
       ConfigKey::String("admin.auth_token", "", "PALYRA_ADMIN_TOKEN").Secret(),
       ConfigKey::Bool("identity.allow_insecure_node_rpc_without_mtls", false,
                       "PALYRA_ALLOW_INSECURE_NODE_RPC_WITHOUT_MTLS"),
+      ConfigKey::Int("identity.pairing_approval_timeout_ms", 600'000, 1'000,
+                     int64_t{24} * 60 * 60 * 1000, "PALYRA_PAIRING_APPROVAL_TIMEOUT_MS")
+          .Describe("how long a verified pairing waits for an operator before it is denied"),
+      ConfigKey::Int("identity.certificate_validity_ms", 24 * 60 * 60 * 1000, 60'000,
+                     int64_t{30} * 24 * 60 * 60 * 1000, "PALYRA_CERTIFICATE_VALIDITY_MS")
+          .Describe("lifetime of issued device and server certificates"),
       // Only the config half of the dual acknowledgement; the env half is read separately so
       // that neither source alone can open a remote bind.
       ConfigKey::Bool("deployment.dangerous_remote_bind_ack", false),
@@ -196,6 +202,8 @@ Result<DaemonConfig> LoadDaemonConfig(const DaemonFlags& flags, const Environmen
   daemon.admin_token_configured = !daemon.admin_token.empty();
   daemon.allow_insecure_node_rpc_without_mtls =
       config.GetBool("identity.allow_insecure_node_rpc_without_mtls");
+  daemon.pairing_approval_timeout_ms = config.GetInt("identity.pairing_approval_timeout_ms");
+  daemon.certificate_validity_ms = config.GetInt("identity.certificate_validity_ms");
 
   PALYRA_RETURN_IF_ERROR(CheckRemoteBindGuard(config, daemon, env));
   return daemon;

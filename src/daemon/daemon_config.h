@@ -40,6 +40,8 @@ struct DaemonConfig {
   std::string admin_token;  // secret: never logged
 
   bool allow_insecure_node_rpc_without_mtls = false;
+  int64_t pairing_approval_timeout_ms = 600'000;
+  int64_t certificate_validity_ms = 24 * 60 * 60 * 1000;
 };
 
 const ConfigSchema& DaemonConfigSchema();
