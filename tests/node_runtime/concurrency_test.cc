@@ -134,6 +134,57 @@ TEST_F(ConcurrencyTest, ManyCallersManyNodes) {
             kCallers * kPerCaller);
 }
 
+// Group commit must not acknowledge early: whatever a call returned is already committed, so
+// another connection (another process) sees it at once.
+TEST_F(ConcurrencyTest, EveryResultIsCommittedWhenTheCallReturns) {
+  constexpr int kThreads = 6;
+  constexpr int kPerThread = 60;
+  std::vector<std::string> nodes;
+  for (int i = 0; i < kThreads; ++i) nodes.push_back(RegisterNode());
+  std::atomic<int> missing{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      auto db = store::Database::Open(dir_ / "palyra.db");
+      if (!db.ok()) {
+        ++missing;
+        return;
+      }
+      auto stmt = (*db)->Prepare("SELECT state FROM capability_requests WHERE request_id = ?1");
+      if (!stmt.ok()) {
+        ++missing;
+        return;
+      }
+      auto state_on_disk = [&](const std::string& id) {
+        (void)stmt->Reset();
+        (void)stmt->BindText(1, id);
+        auto row = stmt->Step();
+        std::string state = row.ok() && *row ? stmt->ColumnText(0) : "";
+        (void)stmt->Reset();
+        return state;
+      };
+      const std::string& node = nodes[static_cast<size_t>(t)];
+      for (int i = 0; i < kPerThread; ++i) {
+        auto r = runtime_->Enqueue(Invoke(node, "echo"));
+        if (!r.ok() || state_on_disk(r->request_id) != "queued") ++missing;
+        auto d = runtime_->NextDispatch(node);
+        if (!d.ok() || !d->has_value() || state_on_disk((*d)->request_id) != "dispatched") {
+          ++missing;
+          continue;
+        }
+        auto done = runtime_->Complete(node, (*d)->request_id, Success("1"));
+        if (!done.ok() || state_on_disk((*d)->request_id) != "succeeded") ++missing;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(missing.load(), 0);
+  auto stats = runtime_->Stats();
+  EXPECT_EQ(stats.count(S::kSucceeded), static_cast<uint64_t>(kThreads * kPerThread));
+  EXPECT_GE(stats.transactions_committed, 1u);
+  EXPECT_LE(stats.transactions_committed, stats.mutations_committed);
+}
+
 TEST_F(ConcurrencyTest, ConcurrentTransitionsOnOneRequestEndItExactlyOnce) {
   const std::string node = RegisterNode();
   for (int round = 0; round < 50; ++round) {

@@ -22,6 +22,8 @@ constexpr uint64_t kMaxPayloadBytesCapLimit = 64 * 1024 * 1024;
 constexpr std::string_view kDefaultCancelReason = "cancelled by caller";
 // Mutations one batch (transaction) may hold before it is committed regardless of who waits.
 constexpr size_t kMaxOpsPerBatch = 32;
+// How long a batch may be held open for request-path calls already in progress to join it.
+constexpr std::chrono::microseconds kCommitWindow{200};
 
 Status ValidateOptions(const NodeRuntimeOptions& o) {
   if (o.database_path.empty()) {
@@ -183,34 +185,78 @@ Status NodeRuntime::Section::Finish() {
   NodeRuntime& rt = runtime_;
   NodeRuntimeStore& store = *rt.store_;
   const bool wrote = store.ops_in_batch() > ops_at_start_;
-  if (store.batch_open()) {
-    const uint64_t batch = rt.batches_committed_;
-    const bool joiner_queued = rt.waiting_.load(std::memory_order_relaxed) > 0;
-    if (!joiner_queued || store.ops_in_batch() >= kMaxOpsPerBatch) {
-      const size_t ops = store.ops_in_batch();
-      Status status = store.CommitBatch();
-      if (status.ok()) {
-        ++rt.counters_.transactions_committed;
-        rt.counters_.mutations_committed += ops;
-      }
-      if (!status.ok()) {
-        store.AbandonBatch();
-        rt.poisoned_ = Status(status.code(),
-                              "node runtime: committing to the database failed, so it stopped "
-                              "accepting work; restart the daemon (" +
-                              status.message() + ")");
-        spdlog::critical("{}", rt.poisoned_.message());
-      }
-      ++rt.batches_committed_;
-      rt.commit_cv_.notify_all();
-    } else if (wrote) {
-      // The queued caller joins this batch and commits it (or hands it on).
-      rt.commit_cv_.wait(lock_, [&] { return rt.batches_committed_ != batch; });
-    }
+  if (!store.batch_open()) {
+    lock_.unlock();
+    return Status::Ok();
   }
-  Status result = wrote ? rt.poisoned_ : Status::Ok();
+  if (rt.open_batch_ == nullptr) rt.open_batch_ = std::make_shared<Batch>();
+  const std::shared_ptr<Batch> batch = rt.open_batch_;
+
+  // Leaves the batch to whoever commits it; a section that wrote waits for that without mu_.
+  auto follow = [&]() -> Status {
+    if (wrote) {
+      ++batch->followers;
+      rt.leader_cv_.notify_all();
+    }
+    lock_.unlock();
+    if (!wrote) return Status::Ok();
+    std::unique_lock batch_lock(batch->mu);
+    batch->cv.wait(batch_lock, [&] { return batch->done; });
+    return batch->status;
+  };
+
+  bool leading = false;
+  const auto window_end = std::chrono::steady_clock::now() + kCommitWindow;
+  while (true) {
+    if (rt.open_batch_ != batch) {
+      // Committed by another section (it filled up) while this one waited as leader.
+      lock_.unlock();
+      std::unique_lock batch_lock(batch->mu);
+      batch->cv.wait(batch_lock, [&] { return batch->done; });
+      return wrote ? batch->status : Status::Ok();
+    }
+    if (store.ops_in_batch() >= kMaxOpsPerBatch) break;
+    const bool joiner_queued = rt.waiting_.load(std::memory_order_relaxed) > 0;
+    if (joiner_queued) {
+      // The queued caller joins this batch and commits it (or hands it on).
+      batch->has_leader = false;
+      return follow();
+    }
+    if (batch->has_leader && !leading) return follow();
+    // Request-path calls in progress that are not yet part of this batch may join it if the
+    // commit waits a moment; alone, commit at once.
+    const int others = rt.active_calls_.load(std::memory_order_relaxed) - 1 -
+                       static_cast<int>(batch->followers);
+    if (!wrote || others <= 0 || std::chrono::steady_clock::now() >= window_end) break;
+    leading = true;
+    batch->has_leader = true;
+    rt.leader_cv_.wait_until(lock_, window_end);
+  }
+
+  const size_t ops = store.ops_in_batch();
+  Status status = store.CommitBatch();
+  if (status.ok()) {
+    ++rt.counters_.transactions_committed;
+    rt.counters_.mutations_committed += ops;
+  } else {
+    store.AbandonBatch();
+    rt.poisoned_ = Status(status.code(),
+                          "node runtime: committing to the database failed, so it stopped "
+                          "accepting work; restart the daemon (" +
+                          status.message() + ")");
+    spdlog::critical("{}", rt.poisoned_.message());
+    status = rt.poisoned_;
+  }
+  rt.open_batch_.reset();
   lock_.unlock();
-  return result;
+  rt.leader_cv_.notify_all();  // a leader of this batch, if another section committed it
+  {
+    std::lock_guard batch_lock(batch->mu);
+    batch->done = true;
+    batch->status = status;
+  }
+  batch->cv.notify_all();
+  return wrote ? status : Status::Ok();
 }
 
 // ---- registry and presence ----
@@ -490,6 +536,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
 
 Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& request,
                                                      TerminalCallback on_terminal) {
+  ActiveCall active(*this);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request.device_id, "device_id"));
   PALYRA_ASSIGN_OR_RETURN(std::string capability,
                           CleanName(request.capability, "capability", kMaxCapabilityNameBytes));
@@ -641,6 +688,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
     return section.Finish();
   }();
   PALYRA_RETURN_IF_ERROR(status);
+  active.Done();
   Deliver(outbox);
   if (terminal_now && on_terminal) InvokeGuarded(on_terminal, result, "terminal");
   return result;
@@ -696,6 +744,7 @@ void NodeRuntime::DetachDispatchListener(ListenerId id) {
 }
 
 Result<std::optional<CapabilityDispatch>> NodeRuntime::NextDispatch(std::string_view device_id) {
+  ActiveCall active(*this);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   Section section(*this);
   PALYRA_RETURN_IF_ERROR(section.health());
@@ -876,6 +925,7 @@ Status NodeRuntime::RefusalForNonLive(std::string_view request_id, std::string_v
 
 Result<CapabilityRequestRecord> NodeRuntime::MarkAwaitingMediation(std::string_view device_id,
                                                                    std::string_view request_id) {
+  ActiveCall active(*this);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
   Section section(*this);
@@ -910,6 +960,7 @@ Result<CapabilityRequestRecord> NodeRuntime::MarkAwaitingMediation(std::string_v
 Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id,
                                                       std::string_view request_id,
                                                       const CapabilityResult& result) {
+  ActiveCall active(*this);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
   if (result.success && result.denied_by_local_mediation) {
@@ -980,12 +1031,14 @@ Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id
         FinishAndRefill(std::move(finishes), Now(), outbox, {}, std::nullopt, &finished));
     PALYRA_RETURN_IF_ERROR(section.Finish());
   }
+  active.Done();
   Deliver(outbox);
   return std::move(finished.front());
 }
 
 Result<CapabilityRequestRecord> NodeRuntime::Cancel(std::string_view request_id,
                                                     std::string_view reason) {
+  ActiveCall active(*this);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
   std::string error = BoundedError(TrimAsciiWhitespace(reason), kMaxErrorBytes);
   if (error.empty()) error = std::string(kDefaultCancelReason);
@@ -1010,6 +1063,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Cancel(std::string_view request_id,
         FinishAndRefill(std::move(finishes), Now(), outbox, {}, std::nullopt, &finished));
     PALYRA_RETURN_IF_ERROR(section.Finish());
   }
+  active.Done();
   Deliver(outbox);
   return std::move(finished.front());
 }

@@ -295,6 +295,25 @@ class NodeRuntime {
     std::unique_lock<std::mutex> lock_;
     size_t ops_at_start_ = 0;
   };
+  // Marks a request-path call as in progress for the whole call (see leader_waiting_).
+  class ActiveCall {
+   public:
+    explicit ActiveCall(NodeRuntime& runtime) : runtime_(runtime) {
+      runtime_.active_calls_.fetch_add(1, std::memory_order_relaxed);
+    }
+    ~ActiveCall() { Done(); }
+    // Before delivering callbacks: a call that is only delivering will not join a batch.
+    void Done() {
+      if (active_) runtime_.active_calls_.fetch_sub(1, std::memory_order_relaxed);
+      active_ = false;
+    }
+    ActiveCall(const ActiveCall&) = delete;
+    ActiveCall& operator=(const ActiveCall&) = delete;
+
+   private:
+    NodeRuntime& runtime_;
+    bool active_ = true;
+  };
 
   int64_t Now() const;
   NodeRecord RecordFor(const std::string& device_id, const NodeState& node, int64_t now) const;
@@ -329,8 +348,22 @@ class NodeRuntime {
   std::mutex mu_;  // the store and all request state (taken through Section)
   std::unique_ptr<NodeRuntimeStore> store_;
   std::atomic<int> waiting_{0};  // callers queued on mu_
-  std::condition_variable commit_cv_;
-  uint64_t batches_committed_ = 0;
+  // The open batch's completion, which the sections that wrote to it wait on without mu_.
+  struct Batch {
+    // Under mu_: a section that wrote may hold the batch open for a moment (kCommitWindow)
+    // while other request-path calls are on their way to join it (it "leads" the batch), and
+    // the sections that wrote to it and now wait for its commit.
+    bool has_leader = false;
+    size_t followers = 0;
+    // Under `mu`: the outcome.
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    Status status;
+  };
+  std::shared_ptr<Batch> open_batch_;
+  std::condition_variable leader_cv_;  // wakes a leading section when a follower joins
+  std::atomic<int> active_calls_{0};  // threads inside Enqueue/Complete/... (any phase)
   Status poisoned_;
   std::unordered_map<std::string, LiveRequest> live_;
   std::unordered_map<std::string, DeviceWork> work_;
