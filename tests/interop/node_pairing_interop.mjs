@@ -543,10 +543,8 @@ async function main() {
   };
   const operator = new OperatorService(run.admin_grpc_addr, grpc.credentials.createInsecure());
   clients.push(operator);
-  const tlsOptions = {
-    'grpc.ssl_target_name_override': NODE_RPC_SERVER_NAME,
-    'grpc.default_authority': NODE_RPC_SERVER_NAME,
-  };
+  // The server certificate names palyrad-node-rpc and localhost, not the IP we dial.
+  const tlsOptions = { 'grpc.ssl_target_name_override': NODE_RPC_SERVER_NAME };
   const unpaired = new NodeService(run.node_rpc_addr, grpc.credentials.createSsl(caPem), tlsOptions);
   clients.push(unpaired);
 
