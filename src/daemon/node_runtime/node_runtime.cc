@@ -674,12 +674,12 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
     } else {
       work.queue.push_back(r.request_id);
     }
-    deadlines_.emplace(r.deadline_at_unix_ms, r.request_id);
+    const auto deadline = deadlines_.emplace(r.deadline_at_unix_ms, r.request_id).first;
     ++counters_.requests_by_state[static_cast<size_t>(r.state)];
     ++counters_.enqueued;
     result = r;
     const std::string id = r.request_id;
-    LiveRequest live{std::move(r), {}};
+    LiveRequest live{std::move(r), {}, deadline};
     if (on_terminal) {
       live.waiters.push_back(std::move(on_terminal));
       ++counters_.terminal_waiters;
@@ -874,7 +874,7 @@ void NodeRuntime::ApplyFinish(Finish& f, int64_t now, Outbox& outbox,
   LiveRequest live = std::move(it->second);
   live_.erase(it);
   CapabilityRequestRecord& r = live.record;
-  deadlines_.erase({r.deadline_at_unix_ms, r.request_id});
+  deadlines_.erase(live.deadline);
   DeviceWork& work = work_.at(r.device_id);
   if (r.state == S::kQueued) {
     auto pos = std::find(work.queue.begin(), work.queue.end(), r.request_id);

@@ -4,12 +4,19 @@
 // translate protos to these domain types and call in from any thread; nothing here knows about
 // gRPC or protobuf.
 //
-// Durability: everything lives in SQLite (migration 4) on one connection owned by the runtime.
-// Every mutation is one BEGIN IMMEDIATE transaction, and memory changes only after it commits,
-// so a failed write (or bad input) changes no state. Live requests (queued, dispatched,
-// awaiting_local_mediation) are mirrored in memory: per-device FIFO queues, in-flight counts and
-// a deadline index, so the hot path never reads the database. Only one NodeRuntime may write a
-// database at a time (the daemon); other processes may read it.
+// Durability: everything lives in SQLite (migration 4) on one connection owned by the runtime
+// and serialised by its mutex. Every mutation is atomic: its statements run in a savepoint
+// inside a BEGIN IMMEDIATE transaction, and memory changes only after they succeeded, so bad
+// input or a failed write changes no state. Mutations from concurrent callers share a
+// transaction (group commit): it is committed as soon as no other caller is queued to join it
+// (or after at most 200 us while other request-path calls are in progress), and every call
+// returns only once its transaction has committed. Callbacks run after that commit. If a commit
+// itself fails, memory and disk could disagree, so the runtime refuses all further work with that
+// error until the daemon restarts (and Open() recovers). Live requests (queued, dispatched,
+// awaiting_local_mediation) are mirrored in memory: per-device FIFO queues, in-flight counts and a
+// deadline index, so the hot path never reads the database. Only one NodeRuntime may write a
+// database at a time (the daemon); other processes may read it. The WAL is checkpointed by a
+// background thread (NodeRuntimeOptions::checkpoint_interval_ms), never on a request's path.
 //
 // Presence is cheap: Touch() updates last_seen in memory only; Flush() writes what changed (call
 // it on a timer, e.g. every 5 s; the destructor flushes too). Tick() evaluates deadlines and
@@ -245,9 +252,11 @@ class NodeRuntime {
     NodePresence reported = NodePresence::kOnline;  // last presence announced to listeners
     bool dirty = false;                             // presence not yet flushed
   };
+  using DeadlineIndex = std::set<std::pair<int64_t, std::string>>;
   struct LiveRequest {
     CapabilityRequestRecord record;
     std::vector<TerminalCallback> waiters;
+    DeadlineIndex::iterator deadline;  // its entry in deadlines_
   };
   struct DeviceWork {
     std::deque<std::string> queue;  // queued request ids, oldest first
@@ -367,7 +376,7 @@ class NodeRuntime {
   Status poisoned_;
   std::unordered_map<std::string, LiveRequest> live_;
   std::unordered_map<std::string, DeviceWork> work_;
-  std::set<std::pair<int64_t, std::string>> deadlines_;
+  DeadlineIndex deadlines_;
   std::unordered_map<ListenerId, std::string> listener_devices_;
   ListenerId next_listener_id_ = 1;
   NodeRuntimeStats counters_;  // requests_by_state and the since-Open counters
