@@ -225,13 +225,21 @@ Status NodeRuntimeStore::Run(store::Statement& stmt) {
 bool NodeRuntimeStore::batch_open() const { return db_->InTransaction(); }
 
 Result<NodeRuntimeStore::Op> NodeRuntimeStore::BeginOp() {
-  if (!db_->InTransaction()) PALYRA_RETURN_IF_ERROR(Run(stmts_->begin));
+  if (!db_->InTransaction()) {
+    PALYRA_RETURN_IF_ERROR(Run(stmts_->begin));
+    return Op(this, /*opened_batch=*/true);
+  }
   PALYRA_RETURN_IF_ERROR(Run(stmts_->savepoint));
-  return Op(this);
+  return Op(this, /*opened_batch=*/false);
 }
 
 NodeRuntimeStore::Op::~Op() {
   if (store_ == nullptr || !store_->db_->InTransaction()) return;
+  if (opened_batch_) {
+    // Nothing else is in the batch yet.
+    store_->AbandonBatch();
+    return;
+  }
   // Undo this mutation only; the batch stays open for the others.
   (void)store_->Run(store_->stmts_->rollback_to);
   (void)store_->Run(store_->stmts_->release);
@@ -239,7 +247,7 @@ NodeRuntimeStore::Op::~Op() {
 
 Status NodeRuntimeStore::Op::Commit() {
   if (store_ == nullptr) return FailedPrecondition("mutation is no longer active");
-  Status status = store_->Run(store_->stmts_->release);
+  Status status = opened_batch_ ? Status::Ok() : store_->Run(store_->stmts_->release);
   if (status.ok()) {
     ++store_->ops_in_batch_;
     store_ = nullptr;  // else the destructor rolls back to the savepoint

@@ -52,8 +52,12 @@ class NodeRuntimeStore {
   // savepoint, so a failed mutation leaves nothing in the batch and the others are unaffected.
   class Op {
    public:
-    explicit Op(NodeRuntimeStore* store) : store_(store) {}
-    Op(Op&& other) noexcept : store_(other.store_) { other.store_ = nullptr; }
+    // `opened_batch`: this mutation began the batch, so it needs no savepoint (undoing it is
+    // rolling the batch back).
+    Op(NodeRuntimeStore* store, bool opened_batch) : store_(store), opened_batch_(opened_batch) {}
+    Op(Op&& other) noexcept : store_(other.store_), opened_batch_(other.opened_batch_) {
+      other.store_ = nullptr;
+    }
     Op& operator=(Op&&) = delete;
     Op(const Op&) = delete;
     Op& operator=(const Op&) = delete;
@@ -62,8 +66,9 @@ class NodeRuntimeStore {
 
    private:
     NodeRuntimeStore* store_;
+    bool opened_batch_;
   };
-  // Opens the batch if none is open (BEGIN IMMEDIATE), then a savepoint.
+  // Opens the batch if none is open (BEGIN IMMEDIATE), else a savepoint inside it.
   Result<Op> BeginOp();
   bool batch_open() const;
   // Mutations committed into the open batch so far.
