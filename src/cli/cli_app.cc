@@ -16,8 +16,16 @@ namespace {
 // every failure the CLI cares about comes back as a status instead.
 void DropGrpcLog(gpr_log_func_args* /*args*/) {}
 
-std::string FailureMessage(const CLI::App* /*app*/, const CLI::Error& error) {
+std::string FailureMessage(const CLI::App* app, const CLI::Error& error) {
   std::string what = error.what();
+  // "palyra bogus" fails the "a subcommand is required" check before CLI11 reports the word it
+  // did not know; name that word instead.
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+    std::vector<std::string> rest = app->remaining(/*recurse=*/true);
+    if (!rest.empty() && !rest.front().starts_with("-")) {
+      what = "unknown command '" + rest.front() + "'";
+    }
+  }
   for (char& c : what) {
     if (c == '\n' || c == '\r') c = ' ';
   }
