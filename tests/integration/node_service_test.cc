@@ -358,6 +358,7 @@ TEST_F(NodeServiceTest, TimeoutIsTerminalAndLateResultsAreIgnored) {
   ASSERT_TRUE(client.Register(material.device_id, {"echo"}).ok());
   EventStream stream(client, material.device_id);
   ASSERT_TRUE(stream.Send("node.started", "{}"));
+  ASSERT_TRUE(stream.Next(10s)) << "no ack for node.started";
   adminv1::CapabilityRequest result;
   std::thread invoker([&] { result = Invoke(material.device_id, "echo", "{}", 1000); });
   auto dispatch = stream.NextDispatch(10s);

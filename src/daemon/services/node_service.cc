@@ -148,7 +148,13 @@ grpc::ServerUnaryReactor* NodeService::CompletePairingSession(
   if (!hello.ok()) return Done(context, hello.status());
   Result<identity::CompletedPairing> completed = deps_.pairing->CompletePairing(
       *hello, NonEmpty(request->csr_pem()), PeerAddressForBudget(context->peer()));
-  if (!completed.ok()) return Done(context, completed.status());
+  if (!completed.ok()) {
+    // Upstream answers a failed verification with FAILED_PRECONDITION; clients may branch on it.
+    if (completed.status().code() == StatusCode::kUnauthenticated) {
+      return Done(context, FailedPrecondition(completed.status().message()));
+    }
+    return Done(context, completed.status());
+  }
   // As upstream: the certificate is collected with GetPairingRequestStatus, also for an
   // auto-approved code, so that upstream's node host (which only reads it there) works.
   response->set_v(1);
