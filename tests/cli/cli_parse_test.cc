@@ -158,7 +158,7 @@ TEST(CliParseTest, ExclusiveFlags) {
   ExpectUsage(
       {"nodes", "invoke", kDeviceId, "system.health", "--input-json", "{}", "--input-stdin"},
       "excludes");
-  CliRun both = RunPalyra({"health", "--daemon", "127.0.0.1:1", "--state-dir", "/tmp/x"}, kEnv);
+  CliRun both = RunPalyra({"health", "--daemon", "127.0.0.1:1", "--state-dir", "state-x"}, kEnv);
   EXPECT_EQ(both.code, kExitUsage) << both.err;
   EXPECT_NE(both.err.find("excludes"), std::string::npos) << both.err;
 }
