@@ -113,10 +113,12 @@ int main(int argc, char** argv) {
   spdlog::info("admin token: {}", config->admin_token_configured
                                       ? std::string("from configuration")
                                       : (*daemon)->paths().admin_token().string() + " (0600)");
-  spdlog::info("to pair a node: device pairing (palyra pairing code / palyra node run) arrives "
-               "with NodeService; check health now with grpc.health.v1 or "
-               "palyra.gateway.v1.GatewayService/GetHealth on {}",
-               (*daemon)->admin_address());
+  const std::string state_flag = "--state-dir " + (*daemon)->paths().root.string();
+  spdlog::info("node listener (TLS, mTLS for paired nodes): {}", (*daemon)->node_address());
+  spdlog::info("to pair a node: run `palyra pairing code {}` (add --method qr or "
+               "--auto-approve), hand the code or its pairing URI to the device, then approve it "
+               "with `palyra nodes pending {}` and `palyra nodes approve <request_id> {}`",
+               state_flag, state_flag, state_flag);
 
   int received = 0;
   sigwait(&shutdown_signals, &received);
