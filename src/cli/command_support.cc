@@ -26,6 +26,13 @@ void AddJsonFlag(CLI::App* command, CliContext& context) {
   command->add_flag("--json", context.json_flag(), "print one JSON document instead of text");
 }
 
+void AddJsonAndNdjsonFlags(CLI::App* command, CliContext& context, bool& ndjson) {
+  auto* json = command->add_flag("--json", context.json_flag(),
+                                 "print one JSON document (an array) instead of text");
+  command->add_flag("--ndjson", ndjson, "print one JSON object per line instead of text")
+      ->excludes(json);
+}
+
 CLI::Validator UlidValidator() {
   return CLI::Validator(
       [](std::string& value) -> std::string {

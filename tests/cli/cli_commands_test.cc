@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -186,6 +187,9 @@ TEST_F(CliCommandsTest, NodesPendingAsksForPendingApprovalUnlessAll) {
       service().LastRequest<adminv1::ListPairingRequestsRequest>("ListPairingRequests")->state(),
       adminv1::PAIRING_REQUEST_STATE_PENDING_APPROVAL);
 
+  CliRun ndjson = Run({"nodes", "pending", "--ndjson"});
+  ASSERT_EQ(ndjson.code, kExitOk) << ndjson.err;
+  EXPECT_EQ(json::parse(ndjson.out), json({{"type", "node_pairing_request"}, {"request", doc[0]}}));
   ASSERT_EQ(Run({"nodes", "pending", "--all"}).code, kExitOk);
   EXPECT_EQ(
       service().LastRequest<adminv1::ListPairingRequestsRequest>("ListPairingRequests")->state(),
@@ -283,6 +287,10 @@ TEST_F(CliCommandsTest, NodesListDescribeAndRequests) {
   EXPECT_EQ(doc[0]["capabilities"][0]["execution_mode"], "automatic");
   CliRun text = Run({"nodes", "list"});
   EXPECT_NE(text.out.find("system.health:true"), std::string::npos) << text.out;
+  CliRun ndjson = Run({"nodes", "list", "--ndjson"});
+  ASSERT_EQ(ndjson.code, kExitOk) << ndjson.err;
+  EXPECT_EQ(json::parse(ndjson.out), json({{"type", "node"}, {"node", doc[0]}}));
+  EXPECT_EQ(std::count(ndjson.out.begin(), ndjson.out.end(), '\n'), 1);
 
   CliRun describe = Run({"nodes", "describe", kDeviceId, "--json"});
   ASSERT_EQ(describe.code, kExitOk) << describe.err;

@@ -64,11 +64,11 @@ TEST(CliParseTest, LeafHelpListsFlags) {
                      {"--method", "pin|qr", "--ttl", "DURATION", "--auto-approve", "--json"});
   ExpectHelpMentions({"pairing", "codes"}, {"--json"});
   ExpectHelpMentions({"pairing", "cancel"}, {"code_id", "ULID"});
-  ExpectHelpMentions({"nodes", "pending"}, {"--all", "--json"});
+  ExpectHelpMentions({"nodes", "pending"}, {"--all", "--json", "--ndjson"});
   ExpectHelpMentions({"nodes", "approve"},
                      {"request_id", "--reason", "--confirm-identity-change", "--json"});
   ExpectHelpMentions({"nodes", "reject"}, {"request_id", "--reason", "--json"});
-  ExpectHelpMentions({"nodes", "list"}, {"--json"});
+  ExpectHelpMentions({"nodes", "list"}, {"--json", "--ndjson"});
   ExpectHelpMentions({"nodes", "describe"}, {"device_id", "--json"});
   ExpectHelpMentions({"nodes", "requests"}, {"device_id", "--limit", "--json"});
   ExpectHelpMentions({"nodes", "invoke"},
@@ -158,6 +158,8 @@ TEST(CliParseTest, ExclusiveFlags) {
   ExpectUsage(
       {"nodes", "invoke", kDeviceId, "system.health", "--input-json", "{}", "--input-stdin"},
       "excludes");
+  ExpectUsage({"nodes", "list", "--json", "--ndjson"}, "excludes");
+  ExpectUsage({"nodes", "pending", "--ndjson", "--json"}, "excludes");
   CliRun both = RunPalyra({"health", "--daemon", "127.0.0.1:1", "--state-dir", "state-x"}, kEnv);
   EXPECT_EQ(both.code, kExitUsage) << both.err;
   EXPECT_NE(both.err.find("excludes"), std::string::npos) << both.err;
