@@ -149,7 +149,7 @@ Result<AdminConnection> CliContext::Connect(TokenUse token_use) {
         } else if (from_file.status().code() == StatusCode::kNotFound) {
           missing_token_hint = "no admin token: " + paths.admin_token().string() +
                                " does not exist; set " + std::string(kTokenEnv);
-        } else {
+        } else if (token_use == TokenUse::kRequired) {
           return Unauthenticated("cannot read the admin token: " + from_file.status().message());
         }
       }
@@ -157,7 +157,13 @@ Result<AdminConnection> CliContext::Connect(TokenUse token_use) {
   }
 
   if (token) {
-    PALYRA_RETURN_IF_ERROR(ValidateAdminToken(*token, token_source));
+    Status valid = ValidateAdminToken(*token, token_source);
+    if (!valid.ok()) {
+      if (token_use == TokenUse::kRequired) return valid;
+      token.reset();  // not needed here, so a broken one is simply not sent
+    }
+  }
+  if (token) {
     if (!endpoint.tls && !endpoint.loopback) {
       // h2c is cleartext: the token would cross the network readable by anyone on the path.
       if (token_use == TokenUse::kRequired) {
