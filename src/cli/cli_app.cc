@@ -60,6 +60,9 @@ int RunCli(const std::vector<std::string>& args, const Environment& env, CliIo i
     CliContext context(env, io);
     CLI::App app{"palyra: the operator console of a Palyra gateway (palyrad)", "palyra"};
     app.failure_message(FailureMessage);
+    app.footer(
+        "Exit codes: 0 ok, 1 the operation failed, 2 usage error, 3 daemon unreachable, 4 admin "
+        "token missing or refused.");
     app.require_subcommand(1);
     // Global options may also follow the subcommand: `palyra nodes list --state-dir DIR`.
     app.fallthrough();

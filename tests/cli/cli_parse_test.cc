@@ -48,7 +48,7 @@ void ExpectHelpMentions(const std::vector<std::string>& args,
 
 TEST(CliParseTest, RootHelpListsGroupsAndGlobalFlags) {
   ExpectHelpMentions({}, {"pairing", "nodes", "devices", "health", "ca", "--state-dir", "--daemon",
-                          "--daemon-ca", "--version"});
+                          "--daemon-ca", "--version", "Exit codes"});
 }
 
 TEST(CliParseTest, GroupHelpListsSubcommands) {
