@@ -11,6 +11,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "support/temp_dir.h"
 #include "common/status.h"
 #include "crypto/bytes.h"
 
@@ -58,25 +59,6 @@ inline ::testing::AssertionResult FailsWith(const Status& status, StatusCode cod
   return FailsWith(Wrap{status}, code, fragment);
 }
 
-// A fresh private directory under the system temp dir, removed on scope exit.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "palyra-identity-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using ::palyra::testing::TempDir;
 
 }  // namespace palyra::identity::testing

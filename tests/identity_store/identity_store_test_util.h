@@ -16,6 +16,7 @@
 #include <system_error>
 #include <vector>
 
+#include "support/temp_dir.h"
 #include "common/time.h"
 #include "common/ulid.h"
 #include "crypto/csr.h"
@@ -32,26 +33,7 @@ namespace palyra::identity::testing {
 inline constexpr int64_t kHourMs = int64_t{60} * 60 * 1000;
 inline constexpr int64_t kMinuteMs = int64_t{60} * 1000;
 
-// A fresh 0700 directory under the system temp dir, removed on scope exit.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "palyra-idstore-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using ::palyra::testing::TempDir;
 
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

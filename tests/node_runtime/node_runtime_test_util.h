@@ -18,6 +18,7 @@
 #include <system_error>
 #include <vector>
 
+#include "support/temp_dir.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "common/ulid.h"
@@ -29,26 +30,7 @@ namespace palyra::node_runtime::testing {
 inline constexpr int64_t kSecondMs = 1000;
 inline constexpr int64_t kMinuteMs = 60 * kSecondMs;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "palyra-node-runtime-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using ::palyra::testing::TempDir;
 
 class FakeClock {
  public:

@@ -18,6 +18,7 @@
 #include <system_error>
 #include <thread>
 
+#include "support/temp_dir.h"
 #include "common/time.h"
 #include "common/ulid.h"
 #include "crypto/ed25519.h"
@@ -39,24 +40,7 @@ namespace palyra::daemon::node_tls::testing {
 inline constexpr int64_t kMinuteMs = int64_t{60} * 1000;
 inline constexpr int64_t kHourMs = 60 * kMinuteMs;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "palyra-nodetls-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using ::palyra::testing::TempDir;
 
 // Polls `condition` until it holds or a generous bound passes; never asserts on how long it took.
 inline bool Eventually(const std::function<bool()>& condition,

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "support/temp_dir.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "common/ulid.h"
@@ -35,26 +36,7 @@ namespace palyra::identity::testing {
 inline constexpr int64_t kSecondMs = 1000;
 inline constexpr int64_t kMinuteMs = 60 * kSecondMs;
 
-// A fresh directory under the system temp dir, removed on scope exit.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "palyra-pairing-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using ::palyra::testing::TempDir;
 
 // A clock tests move by hand. Starts at the real time so certificates look ordinary.
 class FakeClock {

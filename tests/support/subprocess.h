@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <filesystem>
+
+#include "support/temp_dir.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -56,17 +58,6 @@ ExitInfo RunToCompletion(const SpawnOptions& options, std::chrono::milliseconds 
                          std::string* stdout_text = nullptr, std::string* stderr_text = nullptr);
 
 // A fresh directory under the system temp dir, removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 std::string ReadWholeFile(const std::filesystem::path& path);
 
