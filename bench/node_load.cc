@@ -59,11 +59,6 @@ long RssKib(int pid) {
   return -1;
 }
 
-std::string Trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
-
 // A connected node stream driven by the callback API (no thread per stream): sends node.started
 // and then just reads.
 class IdleStream final : public grpc::ClientBidiReactor<nodev1::NodeEventRequest,
@@ -128,7 +123,7 @@ int main(int argc, char** argv) {
   const std::string ca_pem =
       ReadTextFile(daemon->run_file().at("gateway_ca_path").get<std::string>());
   OperatorClient op(daemon->admin_address(),
-                    Trimmed(ReadTextFile(options.state_dir / "admin.token")));
+                    ReadAdminToken(options.state_dir / "admin.token"));
   std::printf("== node_load: palyrad pid %d, node listener %s\n", daemon->process().pid(),
               node_address.c_str());
 

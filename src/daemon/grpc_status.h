@@ -1,6 +1,7 @@
 #pragma once
 // The one place where library errors become gRPC statuses (the codes are numbered alike).
 
+#include <grpcpp/grpcpp.h>
 #include <grpcpp/support/status.h>
 
 #include "common/status.h"
@@ -10,6 +11,14 @@ namespace palyra::daemon {
 inline grpc::Status ToGrpcStatus(const Status& status) {
   if (status.ok()) return grpc::Status::OK;
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message());
+}
+
+// Ends a callback-API unary call with `status` (the services' common exit).
+inline grpc::ServerUnaryReactor* FinishUnary(grpc::CallbackServerContext* context,
+                                             const Status& status) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
 }
 
 // The protocol major version every palyra.node.v1 request must carry. Upstream answers

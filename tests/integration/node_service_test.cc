@@ -19,11 +19,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string Trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
-}
-
 class NodeServiceTest : public ::testing::Test {
  protected:
   void SetUp() override { StartDaemon(); }
@@ -39,7 +34,7 @@ class NodeServiceTest : public ::testing::Test {
     node_address_ = run.at("node_rpc_addr").get<std::string>();
     ca_pem_ = ReadTextFile(run.at("gateway_ca_path").get<std::string>());
     op_ = std::make_unique<OperatorClient>(
-        daemon_->admin_address(), Trimmed(ReadTextFile((options.state_dir / "admin.token"))));
+        daemon_->admin_address(), ReadAdminToken(options.state_dir / "admin.token"));
   }
 
   void RestartDaemon(std::vector<std::string> extra_args = {}) {
@@ -231,7 +226,7 @@ TEST_F(NodeServiceTest, NodeRpcsNeedACertificateBoundToTheDevice) {
   TempDir other;
   auto foreign = PalyradProcess::Start(other.path() / "state");
   OperatorClient foreign_op(foreign->admin_address(),
-                            Trimmed(ReadTextFile(other.path() / "state" / "admin.token")));
+                            ReadAdminToken(other.path() / "state" / "admin.token"));
   DeviceMaterial stranger =
       PairDevice(foreign_op, foreign->run_file().at("node_rpc_addr").get<std::string>(),
                  ReadTextFile(foreign->run_file().at("gateway_ca_path").get<std::string>()));

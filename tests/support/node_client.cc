@@ -56,6 +56,12 @@ std::string ReadTextFile(const std::string& path) {
   return ss.str();
 }
 
+std::string ReadAdminToken(const std::string& path) {
+  std::string token = ReadTextFile(path);
+  while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
+  return token;
+}
+
 // ---- OperatorClient ----
 
 OperatorClient::OperatorClient(const std::string& admin_address, std::string token)

@@ -162,5 +162,7 @@ class EchoNode {
 };
 
 std::string ReadTextFile(const std::string& path);
+// The daemon's admin token file without its trailing newline.
+std::string ReadAdminToken(const std::string& path);
 
 }  // namespace palyra::testing

@@ -16,12 +16,6 @@ namespace {
 
 constexpr std::string_view kDefaultDeviceRevokeReason = "revoked_by_device";
 
-grpc::ServerUnaryReactor* Done(grpc::CallbackServerContext* context, const Status& status) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
-}
-
 std::span<const uint8_t> Bytes(const std::string& s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
@@ -113,47 +107,47 @@ Status NodeService::CheckBinding(const grpc::CallbackServerContext& context,
 grpc::ServerUnaryReactor* NodeService::BeginPairingSession(
     grpc::CallbackServerContext* context, const nodev1::BeginPairingSessionRequest* request,
     nodev1::BeginPairingSessionResponse* response) {
-  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return Done(context, v);
+  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return FinishUnary(context, v);
   Result<identity::ClientKind> kind = identity::ParseClientKind(request->client_kind());
-  if (!kind.ok()) return Done(context, kind.status());
+  if (!kind.ok()) return FinishUnary(context, kind.status());
   Result<identity::PairingMethod> method = MethodFromProto(*request);
-  if (!method.ok()) return Done(context, method.status());
+  if (!method.ok()) return FinishUnary(context, method.status());
   Result<identity::PairingSession> session = deps_.pairing->BeginPairing(
       *kind, *method, PeerAddressForBudget(context->peer()));
-  if (!session.ok()) return Done(context, session.status());
+  if (!session.ok()) return FinishUnary(context, session.status());
   response->set_v(1);
   response->set_session_id(session->session_id);
   response->set_client_kind(std::string(identity::ClientKindName(session->client_kind)));
   response->set_gateway_ephemeral_public(AsString(session->gateway_ephemeral_public));
   response->set_challenge(AsString(session->challenge));
   response->set_expires_at_unix_ms(static_cast<uint64_t>(session->expires_at_unix_ms));
-  return Done(context, Status::Ok());
+  return FinishUnary(context, Status::Ok());
 }
 
 grpc::ServerUnaryReactor* NodeService::CompletePairingSession(
     grpc::CallbackServerContext* context, const nodev1::CompletePairingSessionRequest* request,
     nodev1::CompletePairingSessionResponse* response) {
-  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return Done(context, v);
-  if (request->session_id().empty()) return Done(context, InvalidArgument("session_id is required"));
+  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return FinishUnary(context, v);
+  if (request->session_id().empty()) return FinishUnary(context, InvalidArgument("session_id is required"));
   const std::string device_id(TrimAsciiWhitespace(request->device_id().ulid()));
   if (Status id = ValidateCanonicalUlid(device_id, "device_id"); !id.ok()) {
-    return Done(context, id);
+    return FinishUnary(context, id);
   }
   Result<identity::ClientKind> kind = identity::ParseClientKind(request->client_kind());
-  if (!kind.ok()) return Done(context, kind.status());
+  if (!kind.ok()) return FinishUnary(context, kind.status());
   Result<identity::DeviceHello> hello = identity::DeviceHello::FromWire(
       request->session_id(), request->v(), device_id, *kind, request->proof(),
       Bytes(request->device_signing_public()), Bytes(request->device_x25519_public()),
       Bytes(request->challenge_signature()), Bytes(request->transcript_mac()));
-  if (!hello.ok()) return Done(context, hello.status());
+  if (!hello.ok()) return FinishUnary(context, hello.status());
   Result<identity::CompletedPairing> completed = deps_.pairing->CompletePairing(
       *hello, NonEmpty(request->csr_pem()), PeerAddressForBudget(context->peer()));
   if (!completed.ok()) {
     // Upstream answers a failed verification with FAILED_PRECONDITION; clients may branch on it.
     if (completed.status().code() == StatusCode::kUnauthenticated) {
-      return Done(context, FailedPrecondition(completed.status().message()));
+      return FinishUnary(context, FailedPrecondition(completed.status().message()));
     }
-    return Done(context, completed.status());
+    return FinishUnary(context, completed.status());
   }
   // As upstream: the certificate is collected with GetPairingRequestStatus, also for an
   // auto-approved code, so that upstream's node host (which only reads it there) works.
@@ -164,17 +158,17 @@ grpc::ServerUnaryReactor* NodeService::CompletePairingSession(
   response->set_transcript_hash(completed->transcript_hash);
   spdlog::info("pairing request {} from device {}: {}", completed->request_id, device_id,
                completed->reason);
-  return Done(context, Status::Ok());
+  return FinishUnary(context, Status::Ok());
 }
 
 grpc::ServerUnaryReactor* NodeService::GetPairingRequestStatus(
     grpc::CallbackServerContext* context, const nodev1::GetPairingRequestStatusRequest* request,
     nodev1::GetPairingRequestStatusResponse* response) {
-  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return Done(context, v);
+  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return FinishUnary(context, v);
   const std::string device_id(TrimAsciiWhitespace(request->device_id().ulid()));
   Result<identity::PairingStatus> status =
       deps_.pairing->GetStatus(request->session_id(), device_id);
-  if (!status.ok()) return Done(context, status.status());
+  if (!status.ok()) return FinishUnary(context, status.status());
   response->set_v(1);
   response->set_status(std::string(identity::PairingRequestStateName(status->state)));
   response->set_reason(status->reason);
@@ -190,25 +184,25 @@ grpc::ServerUnaryReactor* NodeService::GetPairingRequestStatus(
   }
   response->set_gateway_ca_certificate_pem(status->ca_certificate_pem);
   response->set_cert_expires_at_unix_ms(static_cast<uint64_t>(status->cert_expires_at_unix_ms));
-  return Done(context, Status::Ok());
+  return FinishUnary(context, Status::Ok());
 }
 
 grpc::ServerUnaryReactor* NodeService::RotateDeviceCertificate(
     grpc::CallbackServerContext* context, const nodev1::RotateDeviceCertificateRequest* request,
     nodev1::RotateDeviceCertificateResponse* response) {
-  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return Done(context, v);
+  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return FinishUnary(context, v);
   const std::string device_id(TrimAsciiWhitespace(request->device_id().ulid()));
   if (Status id = ValidateCanonicalUlid(device_id, "device_id"); !id.ok()) {
-    return Done(context, id);
+    return FinishUnary(context, id);
   }
-  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return Done(context, bound);
+  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return FinishUnary(context, bound);
   identity::LeafKeySource key_source = identity::LeafKeySource::GatewayGenerated();
   if (!request->csr_pem().empty()) {
     key_source = identity::LeafKeySource::FromCsrPem(request->csr_pem());
   }
   Result<identity::RotationResult> rotated = deps_.registry->ForceRotate(
       device_id, key_source, NowUnixMs(), deps_.certificate_validity_ms);
-  if (!rotated.ok()) return Done(context, rotated.status());
+  if (!rotated.ok()) return FinishUnary(context, rotated.status());
   response->set_v(1);
   response->set_rotated(true);
   response->set_reason("rotated");
@@ -221,28 +215,28 @@ grpc::ServerUnaryReactor* NodeService::RotateDeviceCertificate(
       static_cast<uint64_t>(rotated->certificate.expires_at_unix_ms));
   spdlog::info("device {} rotated its certificate ({} earlier fingerprint(s) revoked)", device_id,
                rotated->revoked_fingerprints.size());
-  return Done(context, Status::Ok());
+  return FinishUnary(context, Status::Ok());
 }
 
 grpc::ServerUnaryReactor* NodeService::RevokeDevicePairing(
     grpc::CallbackServerContext* context, const nodev1::RevokeDevicePairingRequest* request,
     nodev1::RevokeDevicePairingResponse* response) {
-  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return Done(context, v);
+  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return FinishUnary(context, v);
   const std::string device_id(TrimAsciiWhitespace(request->device_id().ulid()));
   if (Status id = ValidateCanonicalUlid(device_id, "device_id"); !id.ok()) {
-    return Done(context, id);
+    return FinishUnary(context, id);
   }
-  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return Done(context, bound);
+  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return FinishUnary(context, bound);
   const std::string reason = request->reason().empty() ? std::string(kDefaultDeviceRevokeReason)
                                                        : request->reason();
   Result<identity::RevokeResult> revoked = deps_.registry->Revoke(device_id, reason, NowUnixMs());
-  if (!revoked.ok()) return Done(context, revoked.status());
+  if (!revoked.ok()) return FinishUnary(context, revoked.status());
   ForgetDevice(*deps_.runtime, device_id, "device_revoked");
   response->set_v(1);
   response->set_revoked(true);
   response->set_reason(reason);
   spdlog::info("device {} revoked itself", device_id);
-  return Done(context, Status::Ok());
+  return FinishUnary(context, Status::Ok());
 }
 
 // ---- Node runtime ----
@@ -250,12 +244,12 @@ grpc::ServerUnaryReactor* NodeService::RevokeDevicePairing(
 grpc::ServerUnaryReactor* NodeService::RegisterNode(grpc::CallbackServerContext* context,
                                                     const nodev1::RegisterNodeRequest* request,
                                                     nodev1::RegisterNodeResponse* response) {
-  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return Done(context, v);
+  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return FinishUnary(context, v);
   const std::string device_id(TrimAsciiWhitespace(request->device_id().ulid()));
   if (Status id = ValidateCanonicalUlid(device_id, "device_id"); !id.ok()) {
-    return Done(context, id);
+    return FinishUnary(context, id);
   }
-  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return Done(context, bound);
+  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return FinishUnary(context, bound);
   node_runtime::NodeRegistration registration;
   registration.device_id = device_id;
   registration.platform = request->platform();
@@ -263,23 +257,23 @@ grpc::ServerUnaryReactor* NodeService::RegisterNode(grpc::CallbackServerContext*
     registration.capabilities.push_back({capability.name(), capability.available()});
   }
   Result<node_runtime::NodeRecord> node = deps_.runtime->Register(registration);
-  if (!node.ok()) return Done(context, node.status());
+  if (!node.ok()) return FinishUnary(context, node.status());
   response->set_v(1);
   *response->mutable_device_id() = request->device_id();
   response->set_accepted(true);
   response->set_reason("registered");
-  return Done(context, Status::Ok());
+  return FinishUnary(context, Status::Ok());
 }
 
 grpc::ServerUnaryReactor* NodeService::ExecuteCapability(
     grpc::CallbackServerContext* context, const nodev1::ExecuteCapabilityRequest* request,
     nodev1::ExecuteCapabilityResponse* response) {
-  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return Done(context, v);
+  if (Status v = CheckProtocolVersion(request->v()); !v.ok()) return FinishUnary(context, v);
   const std::string device_id(TrimAsciiWhitespace(request->device_id().ulid()));
   if (Status id = ValidateCanonicalUlid(device_id, "device_id"); !id.ok()) {
-    return Done(context, id);
+    return FinishUnary(context, id);
   }
-  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return Done(context, bound);
+  if (Status bound = CheckBinding(*context, device_id); !bound.ok()) return FinishUnary(context, bound);
   // As upstream: the work is for the calling device itself.
   node_runtime::InvokeRequest invoke;
   invoke.device_id = device_id;
@@ -288,7 +282,7 @@ grpc::ServerUnaryReactor* NodeService::ExecuteCapability(
   invoke.max_payload_bytes = request->max_payload_bytes();
   invoke.timeout_ms = kExecuteCapabilityTimeoutMs;
   Result<node_runtime::CapabilityRequestRecord> queued = deps_.runtime->Enqueue(invoke);
-  if (!queued.ok()) return Done(context, queued.status());
+  if (!queued.ok()) return FinishUnary(context, queued.status());
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   Status waiting = deps_.runtime->OnTerminal(
       queued->request_id, [reactor, response](const node_runtime::CapabilityRequestRecord& done) {
