@@ -7,16 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/endpoint_url.h"
 #include "common/status.h"
 
 namespace palyra::cli {
 
-struct DaemonEndpoint {
-  std::string target;     // host:port as gRPC wants it ("127.0.0.1:7443", "[::1]:7443")
-  std::string host;       // without brackets
-  bool tls = false;       // https://; otherwise h2c (cleartext HTTP/2)
-  bool loopback = false;  // localhost, 127.0.0.0/8 or ::1
-};
+using DaemonEndpoint = HostPortEndpoint;
 
 // "http://host:port" or "host:port" (h2c), "https://host[:port]" (TLS, port 443 by default).
 // Hosts are DNS names, IPv4 literals or bracketed IPv6 literals; no path, user or query.
@@ -25,7 +21,7 @@ Result<DaemonEndpoint> ParseDaemonUrl(std::string_view url);
 // "host:port" / "[v6]:port" as written in the run file, with the given transport.
 Result<DaemonEndpoint> EndpointFromHostPort(std::string_view host_port, bool tls);
 
-bool IsLoopbackHost(std::string_view host);
+using palyra::IsLoopbackHost;
 
 // What the CLI uses from the run file. Keys it does not know are ignored, so that newer daemons
 // stay readable.
