@@ -62,7 +62,7 @@ int RunCli(const std::vector<std::string>& args, const Environment& env, CliIo i
     app.failure_message(FailureMessage);
     app.footer(
         "Exit codes: 0 ok, 1 the operation failed, 2 usage error, 3 daemon unreachable, 4 admin "
-        "token missing or refused.");
+        "token missing or refused, 5 this node's certificate was revoked (palyra node run).");
     app.require_subcommand(1);
     // Global options may also follow the subcommand: `palyra nodes list --state-dir DIR`.
     app.fallthrough();

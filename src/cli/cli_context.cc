@@ -71,6 +71,11 @@ Result<StatePaths> CliContext::ResolveStatePaths() {
   return StatePaths{*root};
 }
 
+Result<std::filesystem::path> CliContext::StateDir() {
+  PALYRA_ASSIGN_OR_RETURN(StatePaths paths, ResolveStatePaths());
+  return paths.root;
+}
+
 Result<RunFileInfo> CliContext::ReadLocalRunFile() {
   if (run_file_cache_) return *run_file_cache_;
   PALYRA_ASSIGN_OR_RETURN(StatePaths paths, ResolveStatePaths());

@@ -93,6 +93,8 @@ class CliContext {
   void SetAction(std::function<int()> action) { action_ = std::move(action); }
   std::function<int()>& action() { return action_; }
 
+  // The state dir (--state-dir, $PALYRA_STATE_DIR, XDG default); INVALID_ARGUMENT when unusable.
+  Result<std::filesystem::path> StateDir();
   // The local run file (nullopt with --daemon). Its absence is UNAVAILABLE naming its path.
   Result<std::optional<RunFileInfo>> LocalRunFile();
   // Finds the daemon and opens a channel to it. Errors carry the exit code's StatusCode:

@@ -6,6 +6,7 @@
 //   2  usage: a bad command line, flag or value
 //   3  the daemon is unreachable (nothing listens, no connection in time, no run file)
 //   4  authentication refused (UNAUTHENTICATED / PERMISSION_DENIED), or no admin token found
+//   5  `palyra node run`: the gateway refuses this device's certificate (revoked); do not retry
 
 #include "common/status.h"
 
@@ -16,6 +17,7 @@ inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitUnreachable = 3;
 inline constexpr int kExitAuth = 4;
+inline constexpr int kExitRevoked = 5;
 
 // Where a status came from. A status the daemon itself answered with is the operation's outcome;
 // the same code from the client library before any connection existed means the daemon was not

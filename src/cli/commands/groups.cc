@@ -3,6 +3,7 @@
 #include "cli/commands/ca.h"
 #include "cli/commands/devices.h"
 #include "cli/commands/health.h"
+#include "cli/commands/node.h"
 #include "cli/commands/nodes.h"
 #include "cli/commands/pairing.h"
 
@@ -12,7 +13,7 @@ namespace {
 // In the order `palyra --help` lists them.
 constexpr CommandGroupRegistrar kCommandGroups[] = {
     RegisterPairingCommands, RegisterNodesCommands, RegisterDevicesCommands,
-    RegisterHealthCommand,   RegisterCaCommands,
+    RegisterHealthCommand,   RegisterCaCommands,      RegisterNodeHostCommands,
 };
 
 }  // namespace

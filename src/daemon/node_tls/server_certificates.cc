@@ -160,15 +160,17 @@ Result<ServerCertificateInfo> ServerCertificateManager::IssueAndInstall() {
     return Internal("node TLS: the gateway CA returned a server certificate without its key");
   }
 
-  // Certificate first, then the key, in one buffer that is wiped when released.
-  const std::string_view cert = issued.certificate_pem;
+  // The chain (leaf, then the gateway CA), then the key, in one buffer that is wiped when
+  // released. Sending the CA lets a device that holds only the CA's fingerprint (from a pairing
+  // URI) fetch it in the handshake and pin it; clients that already trust the CA ignore it.
+  std::string chain = issued.certificate_pem;
+  if (!chain.empty() && chain.back() != '\n') chain += '\n';
+  chain += ca_file_.pem;
+  if (!chain.empty() && chain.back() != '\n') chain += '\n';
   const std::string_view key = issued.private_key_pem->view();
-  crypto::SecretBytes content(cert.size() + 1 + key.size());
-  std::memcpy(content.data(), cert.data(), cert.size());
-  size_t offset = cert.size();
-  if (cert.empty() || cert.back() != '\n') content[offset++] = '\n';
-  std::memcpy(content.data() + offset, key.data(), key.size());
-  content.resize(offset + key.size());
+  crypto::SecretBytes content(chain.size() + key.size());
+  std::memcpy(content.data(), chain.data(), chain.size());
+  std::memcpy(content.data() + chain.size(), key.data(), key.size());
 
   WaitForFreshMtimeSecond(identity_path_);
   Status written = WriteFileAtomic(identity_path_, content.AsStringView(), kPrivateFileMode);

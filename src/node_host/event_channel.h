@@ -1,0 +1,52 @@
+#pragma once
+// One StreamNodeEvents call: writes are serialised by a mutex (any thread may send), and one
+// reader thread hands every response to a callback. gRPC's sync streams allow exactly this: one
+// concurrent reader and one concurrent writer.
+
+#include <grpcpp/grpcpp.h>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "node_host/gateway_client.h"
+
+namespace palyra::node_host {
+
+class EventChannel {
+ public:
+  using ResponseHandler = std::function<void(const nodev1::NodeEventResponse&)>;
+  // `on_end` runs on the reader thread once the stream has ended, with its final status.
+  EventChannel(GatewayClient& client, std::string device_id, ResponseHandler on_response,
+               std::function<void(const grpc::Status&)> on_end);
+  ~EventChannel();
+  EventChannel(const EventChannel&) = delete;
+  EventChannel& operator=(const EventChannel&) = delete;
+
+  // False when the stream is broken (the reader then reports the final status).
+  bool Send(const std::string& event_name, const std::string& payload_json);
+  // Half-closes, waits up to `grace` for the daemon to end the stream, then cancels.
+  void Close(std::chrono::milliseconds grace);
+  void Cancel() { context_.TryCancel(); }
+
+ private:
+  void ReadLoop();
+
+  std::string device_id_;
+  ResponseHandler on_response_;
+  std::function<void(const grpc::Status&)> on_end_;
+  grpc::ClientContext context_;
+  std::unique_ptr<grpc::ClientReaderWriter<nodev1::NodeEventRequest, nodev1::NodeEventResponse>>
+      stream_;
+  std::mutex write_mu_;
+  bool writes_done_ = false;
+  std::mutex end_mu_;
+  std::condition_variable end_cv_;
+  bool ended_ = false;
+  std::thread reader_;
+};
+
+}  // namespace palyra::node_host

@@ -1,0 +1,506 @@
+#include "node_host/run_loop.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "common/time.h"
+#include "node_host/capabilities/capability.h"
+#include "node_host/dispatch_runner.h"
+#include "node_host/event_channel.h"
+#include "node_host/gateway_client.h"
+#include "node_host/pairing_bootstrap.h"
+
+namespace palyra::node_host {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+constexpr milliseconds kStopCheckSlice{200};
+constexpr milliseconds kRotationRetry{30'000};
+
+std::string Dump(const nlohmann::json& json) {
+  // Replace invalid UTF-8 rather than throw: a capability's text must never kill the host.
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool MayMeanRefused(StatusCode code) {
+  return code == StatusCode::kPermissionDenied || code == StatusCode::kUnauthenticated ||
+         code == StatusCode::kUnavailable;
+}
+
+// Everything one run shares with its worker threads. Owned through a shared_ptr so that a
+// worker still busy after the stop grace (a prompt, an opener) never outlives what it uses.
+class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
+ public:
+  HostRuntime(const RunLoopOptions& options, const std::atomic<bool>& stop)
+      : options_(options),
+        stop_(stop),
+        store_(options.config.identity_store_dir),
+        capabilities_(StandardCapabilities()) {}
+
+  RunResult Run();
+
+ private:
+  enum class SessionEnd { kStop, kLost, kRotated, kRefused };
+
+  Status Prepare();
+  SessionEnd RunSession(GatewayClient& client, const ClientMaterial& material,
+                        std::string* detail);
+  bool ConfirmRefused(const ClientMaterial& material, std::string* detail);
+  Status RotateCertificate(GatewayClient& client);
+  bool SleepUnlessStopped(milliseconds duration);
+
+  // Outgoing events: straight onto the current stream, or kept for the next one.
+  void AttachChannel(EventChannel* channel);
+  void DetachChannel();
+  void SendEvent(const std::string& name, const std::string& payload, bool keep_if_unsent);
+
+  // Dispatch execution.
+  void StartWorkers();
+  void Submit(DispatchInput dispatch);
+  void WorkerLoop();
+  // Finishes or fails the work in flight; returns false when some is still running.
+  bool DrainWork(milliseconds grace);
+
+  void OnResponse(const nodev1::NodeEventResponse& response);
+  void Touch() { last_activity_ms_.store(NowUnixMs()); }
+
+  const RunLoopOptions options_;
+  const std::atomic<bool>& stop_;
+  HostMaterialStore store_;
+  std::vector<std::unique_ptr<Capability>> capabilities_;
+  HostFacts facts_;
+  std::string target_;
+  std::atomic<int64_t> last_activity_ms_{0};
+
+  std::mutex out_mu_;
+  EventChannel* current_ = nullptr;
+  std::deque<std::pair<std::string, std::string>> unsent_;
+
+  std::mutex work_mu_;
+  std::condition_variable work_cv_;
+  std::deque<DispatchInput> queue_;
+  std::set<std::string> known_ids_;  // queued or running: a repeated dispatch is ignored
+  std::set<std::string> running_ids_;
+  bool stopping_ = false;
+  bool workers_exit_ = false;
+  std::vector<std::thread> workers_;
+
+  std::mutex session_mu_;
+  std::condition_variable session_cv_;
+  bool session_ended_ = false;
+  grpc::Status session_status_;
+};
+
+Status HostRuntime::Prepare() {
+  PALYRA_ASSIGN_OR_RETURN(target_, GrpcTargetOf(options_.config.grpc_url));
+  PALYRA_ASSIGN_OR_RETURN(identity::DeviceIdentity identity,
+                          store_.LoadIdentity(options_.config.device_id));
+  facts_.device_id = options_.config.device_id;
+  facts_.grpc_url = options_.config.grpc_url;
+  facts_.poll_interval_ms = options_.config.poll_interval_ms;
+  facts_.identity_fingerprint = identity.FingerprintHex();
+  facts_.paired_at_unix_ms = options_.config.paired_at_unix_ms;
+  facts_.node_host_dir = options_.paths.dir;
+  facts_.platform = HostPlatform();
+  return Status::Ok();
+}
+
+bool HostRuntime::SleepUnlessStopped(milliseconds duration) {
+  const auto until = Clock::now() + duration;
+  while (!stop_.load()) {
+    const auto now = Clock::now();
+    if (now >= until) return true;
+    std::this_thread::sleep_for(std::min<Clock::duration>(kStopCheckSlice, until - now));
+  }
+  return false;
+}
+
+void HostRuntime::AttachChannel(EventChannel* channel) {
+  std::lock_guard lock(out_mu_);
+  current_ = channel;
+  while (!unsent_.empty()) {
+    auto& [name, payload] = unsent_.front();
+    if (!current_->Send(name, payload)) break;
+    spdlog::info("sent a result kept while disconnected ({})", name);
+    unsent_.pop_front();
+  }
+}
+
+void HostRuntime::DetachChannel() {
+  std::lock_guard lock(out_mu_);
+  current_ = nullptr;
+}
+
+void HostRuntime::SendEvent(const std::string& name, const std::string& payload,
+                            bool keep_if_unsent) {
+  std::lock_guard lock(out_mu_);
+  if (current_ != nullptr && current_->Send(name, payload)) {
+    Touch();
+    return;
+  }
+  if (keep_if_unsent) unsent_.emplace_back(name, payload);
+}
+
+void HostRuntime::StartWorkers() {
+  const int count = std::clamp(options_.config.max_concurrent_dispatches, 1,
+                               kMaxConcurrentDispatches);
+  for (int i = 0; i < count; ++i) {
+    workers_.emplace_back([self = shared_from_this()] { self->WorkerLoop(); });
+  }
+}
+
+void HostRuntime::Submit(DispatchInput dispatch) {
+  {
+    std::lock_guard lock(work_mu_);
+    if (!known_ids_.insert(dispatch.request_id).second) {
+      spdlog::warn("request {} was dispatched again while still in flight; ignored",
+                   dispatch.request_id);
+      return;
+    }
+    if (!stopping_) {
+      queue_.push_back(std::move(dispatch));
+      work_cv_.notify_one();
+      return;
+    }
+    known_ids_.erase(dispatch.request_id);
+  }
+  nlohmann::json failed = {{"request_id", dispatch.request_id},
+                           {"success", false},
+                           {"output_json", nullptr},
+                           {"error", "the node host is stopping"}};
+  SendEvent("capability.result", Dump(failed), true);
+}
+
+void HostRuntime::WorkerLoop() {
+  for (;;) {
+    DispatchInput dispatch;
+    {
+      std::unique_lock lock(work_mu_);
+      work_cv_.wait(lock, [this] { return workers_exit_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      dispatch = std::move(queue_.front());
+      queue_.pop_front();
+      running_ids_.insert(dispatch.request_id);
+    }
+    spdlog::info("request {}: running {}", dispatch.request_id, dispatch.capability);
+    DispatchContext context;
+    context.capabilities = &capabilities_;
+    context.facts = &facts_;
+    context.policy = &options_.config.mediation;
+    context.prompt = options_.prompt;
+    context.report_mediation = [this](const std::string& payload) {
+      SendEvent("capability.awaiting_local_mediation", payload, false);
+    };
+    nlohmann::json result = RunDispatch(dispatch, context);
+    bool still_owned = false;
+    {
+      std::lock_guard lock(work_mu_);
+      still_owned = running_ids_.erase(dispatch.request_id) > 0;
+      known_ids_.erase(dispatch.request_id);
+    }
+    work_cv_.notify_all();
+    if (!still_owned) continue;  // already failed by the stop grace
+    spdlog::info("request {}: {}{}", dispatch.request_id,
+                 result.value("success", false) ? "succeeded" : "failed: ",
+                 result.value("error", std::string()));
+    SendEvent("capability.result", Dump(result), true);
+  }
+}
+
+bool HostRuntime::DrainWork(milliseconds grace) {
+  std::vector<std::string> abandoned;
+  std::vector<std::string> never_started;
+  {
+    std::unique_lock lock(work_mu_);
+    stopping_ = true;
+    for (const DispatchInput& d : queue_) never_started.push_back(d.request_id);
+    queue_.clear();
+  }
+  auto fail = [this](const std::string& id, const std::string& why) {
+    nlohmann::json failed = {
+        {"request_id", id}, {"success", false}, {"output_json", nullptr}, {"error", why}};
+    SendEvent("capability.result", Dump(failed), false);
+  };
+  for (const std::string& id : never_started) fail(id, "the node host stopped before running it");
+  bool finished = false;
+  {
+    std::unique_lock lock(work_mu_);
+    finished = work_cv_.wait_for(lock, grace, [this] { return running_ids_.empty(); });
+    if (!finished) {
+      abandoned.assign(running_ids_.begin(), running_ids_.end());
+      running_ids_.clear();
+    }
+    workers_exit_ = true;
+  }
+  work_cv_.notify_all();
+  for (const std::string& id : abandoned) {
+    fail(id, "the node host stopped before the capability finished");
+  }
+  return finished;
+}
+
+void HostRuntime::OnResponse(const nodev1::NodeEventResponse& response) {
+  Touch();
+  if (!response.accepted()) {
+    spdlog::warn("the gateway did not accept an event: {}", response.reason());
+  }
+  if (!response.has_dispatch()) return;
+  const nodev1::NodeCapabilityDispatch& d = response.dispatch();
+  DispatchInput dispatch;
+  dispatch.request_id = d.request_id().ulid();
+  dispatch.capability = d.capability();
+  dispatch.input_json = d.input_json();
+  dispatch.max_payload_bytes = d.max_payload_bytes();
+  if (dispatch.request_id.empty()) {
+    spdlog::warn("ignored a dispatch without a request_id (capability '{}')",
+                 dispatch.capability.substr(0, 64));
+    return;
+  }
+  Submit(std::move(dispatch));
+}
+
+Status HostRuntime::RotateCertificate(GatewayClient& client) {
+  const std::string& device_id = options_.config.device_id;
+  PALYRA_ASSIGN_OR_RETURN(KeyAndCsr key, GenerateKeyAndCsr(device_id));
+  PALYRA_ASSIGN_OR_RETURN(nodev1::RotateDeviceCertificateResponse rotated,
+                          client.Rotate(device_id, key.csr_pem));
+  if (rotated.mtls_client_certificate_pem().empty()) {
+    return Internal("RotateDeviceCertificate returned no certificate");
+  }
+  ClientMaterial material;
+  material.certificate_pem = rotated.mtls_client_certificate_pem();
+  material.private_key_pem = std::move(key.private_key_pem);
+  material.cert_expires_at_unix_ms = static_cast<int64_t>(rotated.cert_expires_at_unix_ms());
+  return store_.SaveClient(device_id, material);
+}
+
+HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
+                                                const ClientMaterial& material,
+                                                std::string* detail) {
+  {
+    std::lock_guard lock(session_mu_);
+    session_ended_ = false;
+  }
+  auto self = shared_from_this();
+  EventChannel channel(
+      client, options_.config.device_id,
+      [self](const nodev1::NodeEventResponse& r) { self->OnResponse(r); },
+      [self](const grpc::Status& status) {
+        std::lock_guard lock(self->session_mu_);
+        self->session_ended_ = true;
+        self->session_status_ = status;
+        self->session_cv_.notify_all();
+      });
+  nlohmann::json started = {{"device_id", options_.config.device_id},
+                            {"platform", facts_.platform},
+                            {"capabilities", CapabilitySummary(capabilities_)},
+                            {"started_at_unix_ms", NowUnixMs()}};
+  channel.Send("node.started", Dump(started));
+  Touch();
+  AttachChannel(&channel);
+
+  const int64_t rotate_at = RotationDueAtUnixMs(material.cert_not_before_unix_ms,
+                                                material.cert_expires_at_unix_ms,
+                                                options_.rotation_threshold);
+  int64_t next_rotation_attempt = rotate_at;
+  const milliseconds poll(options_.config.poll_interval_ms);
+  for (;;) {
+    {
+      std::unique_lock lock(session_mu_);
+      session_cv_.wait_for(lock, std::min(poll, kStopCheckSlice),
+                           [this] { return session_ended_ || stop_.load(); });
+      if (session_ended_) {
+        DetachChannel();
+        const grpc::Status status = session_status_;
+        *detail = std::string(StatusCodeName(static_cast<StatusCode>(status.error_code()))) +
+                  ": " + status.error_message();
+        const auto code = static_cast<StatusCode>(status.error_code());
+        return code == StatusCode::kPermissionDenied || code == StatusCode::kUnauthenticated
+                   ? SessionEnd::kRefused
+                   : SessionEnd::kLost;
+      }
+    }
+    if (stop_.load()) {
+      nlohmann::json stopping = {{"device_id", options_.config.device_id},
+                                 {"stopped_at_unix_ms", NowUnixMs()},
+                                 {"reason", "signal"}};
+      SendEvent("node.stopping", Dump(stopping), false);
+      const bool drained = DrainWork(options_.stop_grace);
+      DetachChannel();
+      channel.Close(milliseconds(2000));
+      *detail = drained ? "stopped" : "stopped (work still running was reported failed)";
+      return SessionEnd::kStop;
+    }
+    const int64_t now = NowUnixMs();
+    if (now >= next_rotation_attempt) {
+      spdlog::info("the client certificate expires at {}; rotating it",
+                   FormatRfc3339Ms(material.cert_expires_at_unix_ms));
+      Status rotated = RotateCertificate(client);
+      if (rotated.ok()) {
+        spdlog::info("certificate rotated; reconnecting with the new one");
+        DetachChannel();
+        channel.Close(milliseconds(1000));
+        *detail = "certificate rotated";
+        return SessionEnd::kRotated;
+      }
+      spdlog::warn("certificate rotation failed ({}); retrying in {} s", rotated.ToString(),
+                   kRotationRetry.count() / 1000);
+      next_rotation_attempt = now + kRotationRetry.count();
+    }
+    if (now - last_activity_ms_.load() >= options_.config.poll_interval_ms) {
+      nlohmann::json heartbeat = {{"device_id", options_.config.device_id},
+                                  {"heartbeat_at_unix_ms", now}};
+      SendEvent("node.heartbeat", Dump(heartbeat), false);
+      Touch();
+    }
+  }
+}
+
+bool HostRuntime::ConfirmRefused(const ClientMaterial& material, std::string* detail) {
+  // Is the gateway there at all? A certificate-less call gets an answer (UNAUTHENTICATED, or OK
+  // in insecure mode) from a live gateway, and UNAVAILABLE when it is down or unreachable.
+  auto probe = GatewayClient::Connect(target_, options_.ca_pem, nullptr);
+  if (!probe.ok()) return false;
+  auto reached = (*probe)->Register(options_.config.device_id, {});
+  if (!reached.ok() && (reached.status().code() == StatusCode::kUnavailable ||
+                        reached.status().code() == StatusCode::kDeadlineExceeded)) {
+    return false;
+  }
+  // The gateway answers. Try our certificate once more, so that a restart racing with the
+  // first attempt is not mistaken for a refusal.
+  auto again = GatewayClient::Connect(target_, options_.ca_pem, &material);
+  if (!again.ok()) return false;
+  std::vector<nodev1::DeviceCapability> none;
+  auto retried = (*again)->Register(options_.config.device_id, none);
+  if (retried.ok() || !MayMeanRefused(retried.status().code())) return false;
+  *detail = "the gateway refuses this device's certificate (" + retried.status().ToString() +
+            "): the device was revoked, its certificate was rotated elsewhere, or it expired; "
+            "pair again with `palyra node install`";
+  return true;
+}
+
+RunResult HostRuntime::Run() {
+  RunResult result;
+  if (Status prepared = Prepare(); !prepared.ok()) {
+    result.outcome = RunOutcome::kFailed;
+    result.detail = prepared.ToString();
+    return result;
+  }
+  StartWorkers();
+  std::vector<nodev1::DeviceCapability> registered;
+  for (const auto& capability : capabilities_) {
+    nodev1::DeviceCapability c;
+    c.set_name(std::string(capability->name()));
+    c.set_available(true);
+    registered.push_back(c);
+  }
+
+  std::mt19937_64 rng(std::random_device{}());
+  milliseconds backoff = options_.initial_backoff;
+  int registrations = 0;
+  int failures_in_a_row = 0;
+  auto lost_since = Clock::now();
+  auto finish = [&](RunOutcome outcome, std::string detail) {
+    bool already_drained = false;
+    {
+      std::lock_guard lock(work_mu_);
+      already_drained = stopping_;
+    }
+    if (!already_drained) {
+      DrainWork(outcome == RunOutcome::kStopped ? options_.stop_grace : milliseconds(0));
+    }
+    std::unique_lock lock(work_mu_);
+    result.abandoned_work = !running_ids_.empty();
+    workers_exit_ = true;
+    lock.unlock();
+    work_cv_.notify_all();
+    for (std::thread& worker : workers_) {
+      if (result.abandoned_work) worker.detach();
+      else worker.join();
+    }
+    result.outcome = outcome;
+    result.detail = std::move(detail);
+    return result;
+  };
+
+  while (!stop_.load()) {
+    auto material = store_.LoadClient(options_.config.device_id);
+    if (!material.ok()) {
+      return finish(RunOutcome::kFailed,
+                    "cannot load the client certificate: " + material.status().ToString());
+    }
+    std::string detail;
+    bool maybe_refused = false;
+    auto client = GatewayClient::Connect(target_, options_.ca_pem, &*material);
+    if (!client.ok()) return finish(RunOutcome::kFailed, client.status().ToString());
+    auto registered_reply = (*client)->Register(options_.config.device_id, registered);
+    if (registered_reply.ok() && registered_reply->accepted()) {
+      ++registrations;
+      if (registrations == 1) {
+        spdlog::info("registered with the gateway at {} as device {}", options_.config.grpc_url,
+                     options_.config.device_id);
+      } else if (failures_in_a_row > 0) {
+        const auto down = std::chrono::duration_cast<milliseconds>(Clock::now() - lost_since);
+        spdlog::info("reconnected and registered again after {} attempt(s), {} ms without a "
+                     "connection",
+                     failures_in_a_row, down.count());
+      } else {
+        spdlog::info("registered again with the gateway");
+      }
+      failures_in_a_row = 0;
+      backoff = options_.initial_backoff;
+      if (options_.on_registered) options_.on_registered(registrations);
+      SessionEnd end = RunSession(**client, *material, &detail);
+      if (end == SessionEnd::kStop) return finish(RunOutcome::kStopped, detail);
+      if (end == SessionEnd::kRotated) continue;
+      lost_since = Clock::now();
+      maybe_refused = end == SessionEnd::kRefused;
+      spdlog::warn("the event stream ended ({})", detail);
+    } else if (registered_reply.ok()) {
+      detail = "RegisterNode was not accepted: " + registered_reply->reason();
+    } else {
+      detail = registered_reply.status().ToString();
+      maybe_refused = MayMeanRefused(registered_reply.status().code());
+    }
+    if (failures_in_a_row == 0) lost_since = Clock::now();
+    ++failures_in_a_row;
+    std::string refused_detail;
+    if (maybe_refused && ConfirmRefused(*material, &refused_detail)) {
+      return finish(RunOutcome::kRevoked, refused_detail);
+    }
+    // Equal jitter: half the backoff fixed, half random, so a fleet does not reconnect in step.
+    const auto half = backoff.count() / 2;
+    const milliseconds delay(half + static_cast<int64_t>(rng() % static_cast<uint64_t>(half + 1)));
+    spdlog::warn("cannot reach the gateway ({}); retrying in {} ms", detail, delay.count());
+    if (!SleepUnlessStopped(delay)) break;
+    backoff = std::min(backoff * 2, options_.max_backoff);
+  }
+  return finish(RunOutcome::kStopped, "stopped");
+}
+
+}  // namespace
+
+int64_t RotationDueAtUnixMs(int64_t not_before_ms, int64_t not_after_ms,
+                            std::chrono::milliseconds threshold) {
+  const int64_t lifetime = std::max<int64_t>(0, not_after_ms - not_before_ms);
+  return not_after_ms - std::min<int64_t>(threshold.count(), lifetime / 2);
+}
+
+RunResult RunNodeHost(const RunLoopOptions& options, const std::atomic<bool>& stop) {
+  auto runtime = std::make_shared<HostRuntime>(options, stop);
+  return runtime->Run();
+}
+
+}  // namespace palyra::node_host
