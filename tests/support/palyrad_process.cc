@@ -11,7 +11,8 @@ std::string PalyradPath() { return PALYRA_TEST_PALYRAD_PATH; }
 
 std::unique_ptr<PalyradProcess> PalyradProcess::Start(const PalyradOptions& options) {
   SpawnOptions spawn;
-  spawn.argv = {PalyradPath(), "--state-dir", options.state_dir.string(), "--grpc-port", "0",
+  spawn.argv = {PalyradPath(), "--state-dir", options.state_dir.string(), "--grpc-port",
+                std::to_string(options.grpc_port),
                 "--set", "gateway.quic_port=0"};
   spawn.argv.insert(spawn.argv.end(), options.extra_args.begin(), options.extra_args.end());
   spawn.env_set = options.env;

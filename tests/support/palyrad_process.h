@@ -21,6 +21,7 @@ std::string PalyradPath();
 struct PalyradOptions {
   std::filesystem::path state_dir;  // required; the test owns its lifetime
   std::vector<std::string> extra_args;
+  int grpc_port = 0;  // 0: a free one
   std::map<std::string, std::string> env;
 };
 
