@@ -81,6 +81,7 @@ SpawnOptions PalyraSpawn(const std::filesystem::path& state, const std::vector<s
   spawn.env_unset = {"PALYRA_CONFIG", "PALYRA_STATE_DIR", "PALYRA_ADMIN_TOKEN"};
   spawn.output_dir = logs;
   spawn.name = name;
+  spawn.new_session = true;  // never the developer's terminal: prompt mode must see none
   return spawn;
 }
 

@@ -69,7 +69,9 @@ Subprocess Subprocess::Spawn(const SpawnOptions& options) {
   sigfillset(&defaults);
   posix_spawnattr_setsigmask(&attr, &empty_mask);
   posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+  if (options.new_session) flags |= POSIX_SPAWN_SETSID;
+  posix_spawnattr_setflags(&attr, flags);
 
   std::vector<std::string> argv_strings = options.argv;
   std::vector<std::string> env_strings = BuildEnvironment(options);

@@ -21,6 +21,7 @@ struct SpawnOptions {
   std::vector<std::string> env_unset;           // removed from the parent's env
   std::filesystem::path output_dir;             // stdout.log / stderr.log land here
   std::string name = "child";                   // file name prefix: <name>.stdout.log
+  bool new_session = false;  // setsid: no controlling terminal (nothing can prompt the user)
 };
 
 struct ExitInfo {
