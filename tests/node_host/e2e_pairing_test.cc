@@ -172,3 +172,31 @@ TEST_F(NodeHostPairingTest, BadFlagsAreUsageErrorsAndWriteNothing) {
 
 }  // namespace
 }  // namespace palyra::testing
+
+namespace palyra::testing {
+namespace {
+
+TEST_F(NodeHostPairingTest, HelpListsTheSubcommandsAndFlags) {
+  // Spec case 21 (§9's flags, plus ours).
+  std::string out;
+  ASSERT_EQ(RunPalyra({"node", "--help"}, &out).code, 0);
+  for (const char* sub : {"install", "run", "start", "stop", "restart", "status", "uninstall"}) {
+    EXPECT_THAT(out, ::testing::HasSubstr(std::string(sub) + " ")) << sub;
+  }
+  const std::vector<std::string> setup_flags = {"--grpc-url", "--gateway-ca-file", "--device-id",
+                                                "--method",   "--pairing-code",    "--pair-uri",
+                                                "--json",     "--mediation"};
+  ASSERT_EQ(RunPalyra({"node", "run", "--help"}, &out).code, 0);
+  for (const std::string& flag : setup_flags) EXPECT_THAT(out, ::testing::HasSubstr(flag));
+  EXPECT_THAT(out, ::testing::HasSubstr("--poll-interval-ms"));
+  ASSERT_EQ(RunPalyra({"node", "install", "--help"}, &out).code, 0);
+  for (const std::string& flag : setup_flags) EXPECT_THAT(out, ::testing::HasSubstr(flag));
+  EXPECT_THAT(out, ::testing::HasSubstr("--start"));
+  for (const char* sub : {"status", "start", "stop", "restart", "uninstall"}) {
+    ASSERT_EQ(RunPalyra({"node", sub, "--help"}, &out).code, 0);
+    EXPECT_THAT(out, ::testing::HasSubstr("--json")) << sub;
+  }
+}
+
+}  // namespace
+}  // namespace palyra::testing

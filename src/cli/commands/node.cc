@@ -16,6 +16,7 @@
 #include "cli/command_support.h"
 #include "node_host/capabilities/capability.h"
 #include "node_host/host_material.h"
+#include "node_host/host_process.h"
 #include "node_host/lifecycle.h"
 #include "node_host/run_loop.h"
 
@@ -205,6 +206,13 @@ int RunForeground(CliContext& context, const NodeFlags& flags) {
 
   auto paths = PathsFor(context);
   if (!paths.ok()) return FailNode(context, paths.status());
+  // Two hosts for one device would take each other's dispatch stream in turns.
+  if (auto running = nh::ReadProcessMetadata(paths->process());
+      running.ok() && running->pid != ::getpid() && nh::IsSameProcessAlive(*running)) {
+    return FailNode(context, FailedPrecondition("the background node host already runs (pid " +
+                                                std::to_string(running->pid) +
+                                                "); stop it first with `palyra node stop`"));
+  }
   auto config = nh::SetUpNodeHost(*paths, ToSetupFlags(flags), LocalHints(context),
                                   Progress(context));
   if (!config.ok()) return FailNode(context, config.status());
