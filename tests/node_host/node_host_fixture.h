@@ -22,8 +22,6 @@
 namespace palyra::testing {
 
 std::string PalyraPath();
-// A TCP port nothing listens on right now.
-int FreeTcpPort();
 
 class NodeHostTest : public ::testing::Test {
  protected:

@@ -1,5 +1,9 @@
 #include "support/palyrad_process.h"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <signal.h>
 
 #include <stdexcept>
@@ -8,6 +12,21 @@
 namespace palyra::testing {
 
 std::string PalyradPath() { return PALYRA_TEST_PALYRAD_PATH; }
+
+int FreeTcpPort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw std::runtime_error("bind for a free port failed");
+  }
+  socklen_t len = sizeof(addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
 
 std::unique_ptr<PalyradProcess> PalyradProcess::Start(const PalyradOptions& options) {
   SpawnOptions spawn;

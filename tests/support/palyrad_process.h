@@ -18,6 +18,10 @@ namespace palyra::testing {
 // The palyrad binary under test (a CMake compile definition).
 std::string PalyradPath();
 
+// A loopback TCP port nothing listens on right now, for a daemon that must come back on the same
+// ports after a restart.
+int FreeTcpPort();
+
 struct PalyradOptions {
   std::filesystem::path state_dir;  // required; the test owns its lifetime
   std::vector<std::string> extra_args;
