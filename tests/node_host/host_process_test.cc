@@ -437,7 +437,16 @@ TEST_F(HostProcessTest, OnlyStdioDescriptorsAreInherited) {
   // glob) would see the descriptor it opened for the listing itself.
   const SpawnSpec spec = Shell("echo ready; exec sleep 30");
   const ProcessMetadata metadata = Spawn(spec);
-  ASSERT_EQ(WaitForLog(spec.stdout_log_path, "ready\n"), "ready\n");  // exec'd by now
+  ASSERT_EQ(WaitForLog(spec.stdout_log_path, "ready\n"), "ready\n");
+  // "ready" comes from the shell just before its exec: wait until sleep itself runs, so the
+  // listing never catches the shell mid-exec.
+  const std::string comm_path = "/proc/" + std::to_string(metadata.pid) + "/comm";
+  for (int i = 0; i < 250; ++i) {
+    std::ifstream comm(comm_path);
+    std::string name;
+    if (std::getline(comm, name) && name == "sleep") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   std::vector<std::string> fds;
   for (const auto& entry :
        fs::directory_iterator("/proc/" + std::to_string(metadata.pid) + "/fd")) {
