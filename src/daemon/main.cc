@@ -115,9 +115,10 @@ int main(int argc, char** argv) {
                                       : (*daemon)->paths().admin_token().string() + " (0600)");
   const std::string state_flag = "--state-dir " + (*daemon)->paths().root.string();
   spdlog::info("node listener (TLS, mTLS for paired nodes): {}", (*daemon)->node_address());
-  spdlog::info("to pair a node: run `palyra pairing code {}` (add --method qr or "
-               "--auto-approve), hand the code or its pairing URI to the device, then approve it "
-               "with `palyra nodes pending {}` and `palyra nodes approve <request_id> {}`",
+  spdlog::info("to pair a node: run `palyra pairing code --auto-approve {}`, then on the device "
+               "`palyra node run --pair-uri '<the printed palyra://pair URI>'` (without "
+               "--auto-approve, approve it with `palyra nodes pending {}` and `palyra nodes "
+               "approve <request_id> {}`)",
                state_flag, state_flag, state_flag);
 
   int received = 0;
