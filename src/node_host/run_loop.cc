@@ -80,6 +80,9 @@ class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
   const std::atomic<bool>& stop_;
   HostMaterialStore store_;
   std::vector<std::unique_ptr<Capability>> capabilities_;
+  // What RegisterNode announces (every probe registers the same list, so a probe that
+  // succeeds changes nothing at the gateway).
+  std::vector<nodev1::DeviceCapability> registered_capabilities_;
   HostFacts facts_;
   std::string target_;
   std::atomic<int64_t> last_activity_ms_{0};
@@ -373,7 +376,7 @@ bool HostRuntime::ConfirmRefused(const ClientMaterial& material, std::string* de
   // in insecure mode) from a live gateway, and UNAVAILABLE when it is down or unreachable.
   auto probe = GatewayClient::Connect(target_, options_.ca_pem, nullptr);
   if (!probe.ok()) return false;
-  auto reached = (*probe)->Register(options_.config.device_id, {});
+  auto reached = (*probe)->Register(options_.config.device_id, registered_capabilities_);
   if (!reached.ok() && (reached.status().code() == StatusCode::kUnavailable ||
                         reached.status().code() == StatusCode::kDeadlineExceeded)) {
     return false;
@@ -382,8 +385,7 @@ bool HostRuntime::ConfirmRefused(const ClientMaterial& material, std::string* de
   // first attempt is not mistaken for a refusal.
   auto again = GatewayClient::Connect(target_, options_.ca_pem, &material);
   if (!again.ok()) return false;
-  std::vector<nodev1::DeviceCapability> none;
-  auto retried = (*again)->Register(options_.config.device_id, none);
+  auto retried = (*again)->Register(options_.config.device_id, registered_capabilities_);
   if (retried.ok() || !MayMeanRefused(retried.status().code())) return false;
   *detail = "the gateway refuses this device's certificate (" + retried.status().ToString() +
             "): the device was revoked, its certificate was rotated elsewhere, or it expired; "
@@ -399,12 +401,11 @@ RunResult HostRuntime::Run() {
     return result;
   }
   StartWorkers();
-  std::vector<nodev1::DeviceCapability> registered;
   for (const auto& capability : capabilities_) {
     nodev1::DeviceCapability c;
     c.set_name(std::string(capability->name()));
     c.set_available(true);
-    registered.push_back(c);
+    registered_capabilities_.push_back(c);
   }
 
   std::mt19937_64 rng(std::random_device{}());
@@ -445,7 +446,7 @@ RunResult HostRuntime::Run() {
     bool maybe_refused = false;
     auto client = GatewayClient::Connect(target_, options_.ca_pem, &*material);
     if (!client.ok()) return finish(RunOutcome::kFailed, client.status().ToString());
-    auto registered_reply = (*client)->Register(options_.config.device_id, registered);
+    auto registered_reply = (*client)->Register(options_.config.device_id, registered_capabilities_);
     if (registered_reply.ok() && registered_reply->accepted()) {
       ++registrations;
       if (registrations == 1) {

@@ -49,12 +49,16 @@ void AddSetupFlags(CLI::App* command, NodeFlags& flags, bool with_poll_interval)
   command->add_option("--method", flags.method, "pairing method")
       ->check(CLI::IsMember({"pin", "qr"}))
       ->type_name("pin|qr");
+  // Both are secrets, and command lines are visible to other users: the environment is the
+  // private way to pass them.
   command->add_option("--pairing-code", flags.pairing_code,
                       "the PIN or QR token from `palyra pairing code`")
+      ->envname("PALYRA_PAIRING_CODE")
       ->type_name("CODE");
   command->add_option("--pair-uri", flags.pair_uri,
                       "the pairing URI from `palyra pairing code` (address, code and CA "
                       "fingerprint; the CA is fetched and pinned)")
+      ->envname("PALYRA_PAIR_URI")
       ->type_name("URI");
   if (with_poll_interval) {
     command->add_option("--poll-interval-ms", flags.poll_interval_ms,
