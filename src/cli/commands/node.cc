@@ -137,25 +137,15 @@ Result<std::string> CurrentExecutable() {
   return self.string();
 }
 
+int RunStart(CliContext& context, const char* action);
+
 int RunInstall(CliContext& context, const NodeFlags& flags) {
   auto paths = PathsFor(context);
   if (!paths.ok()) return FailNode(context, paths.status());
   auto config = nh::SetUpNodeHost(*paths, ToSetupFlags(flags), LocalHints(context),
                                   Progress(context));
   if (!config.ok()) return FailNode(context, config.status());
-  if (flags.start) {
-    auto state_dir = context.StateDir();
-    auto exe = CurrentExecutable();
-    if (!exe.ok()) return FailNode(context, exe.status());
-    nh::StartSpec spec;
-    spec.executable = *exe;
-    spec.state_dir = std::filesystem::absolute(*state_dir);
-    auto started = nh::StartNodeHost(*paths, spec);
-    if (!started.ok()) return FailNode(context, started.status());
-    nh::LifecycleReport report = *started;
-    report.action = "install";
-    return Report(context, report);
-  }
+  if (flags.start) return RunStart(context, "install");
   nh::LifecycleReport report = nh::DescribeNodeHost(*paths, "install");
   report.detail = "installed";
   return Report(context, report);
