@@ -174,6 +174,14 @@ Result<Certificate> Certificate::FromX509(std::shared_ptr<X509> x509, Bytes der)
   PALYRA_ASSIGN_OR_RETURN(state->issuer_cn,
                           NameEntry(X509_get_issuer_name(x509.get()), NID_commonName));
   state->serial_hex = SerialText(X509_get0_serialNumber(x509.get()));
+  {
+    const unsigned char* name_der = nullptr;
+    size_t name_len = 0;
+    if (X509_NAME_get0_der(X509_get_subject_name(x509.get()), &name_der, &name_len) != 1) {
+      return OpenSslError("encoding certificate subject name");
+    }
+    state->subject_name_der.assign(name_der, name_der + name_len);
+  }
   PALYRA_RETURN_IF_ERROR(
       ReadSubjectAltNames(x509.get(), &state->dns_names, &state->ip_addresses, &state->uris));
 
@@ -208,9 +216,10 @@ Result<Certificate> Certificate::FromX509(std::shared_ptr<X509> x509, Bytes der)
 std::string Certificate::ToPem() const { return EncodePem("CERTIFICATE", state_->der); }
 
 std::optional<bool> Certificate::IsExtensionCritical(CertificateExtension extension) const {
-  int index = X509_get_ext_by_NID(state_->x509.get(), ExtensionNid(extension), -1);
+  X509* x509 = internal::CertificateAccess::Get(*this);
+  int index = X509_get_ext_by_NID(x509, ExtensionNid(extension), -1);
   if (index < 0) return std::nullopt;
-  return X509_EXTENSION_get_critical(X509_get_ext(state_->x509.get(), index)) != 0;
+  return X509_EXTENSION_get_critical(X509_get_ext(x509, index)) != 0;
 }
 
 Result<P256PublicKey> Certificate::PublicKey() const {
@@ -227,8 +236,8 @@ Result<P256PublicKey> Certificate::PublicKey() const {
 }
 
 Status Certificate::VerifySignedBy(const Certificate& issuer) const {
-  X509* self = state_->x509.get();
-  X509* parent = issuer.state_->x509.get();
+  X509* self = internal::CertificateAccess::Get(*this);
+  X509* parent = internal::CertificateAccess::Get(issuer);
   if (X509_NAME_cmp(X509_get_issuer_name(self), X509_get_subject_name(parent)) != 0) {
     return InvalidArgument("certificate issuer name does not match the issuer's subject");
   }
@@ -241,18 +250,55 @@ Status Certificate::VerifySignedBy(const Certificate& issuer) const {
 
 namespace internal {
 
+X509* CertificateAccess::Get(const Certificate& cert) {
+  const Certificate::State& state = *cert.state_;
+  return state.x509 ? state.x509.get() : GetWithDecodedKey(cert);
+}
+
 X509* CertificateAccess::GetWithDecodedKey(const Certificate& cert) {
   const Certificate::State& state = *cert.state_;
-  ERR_set_mark();
-  bool decoded = X509_get0_pubkey(state.x509.get()) != nullptr;
-  ERR_pop_to_mark();
-  if (decoded) return state.x509.get();
+  if (state.x509) {
+    ERR_set_mark();
+    bool decoded = X509_get0_pubkey(state.x509.get()) != nullptr;
+    ERR_pop_to_mark();
+    if (decoded) return state.x509.get();
+  }
   std::call_once(state.reparse_once, [&state] {
     const unsigned char* p = state.der.data();
     state.reparsed.reset(d2i_X509(nullptr, &p, static_cast<long>(state.der.size())), X509_free);
     ERR_clear_error();
   });
-  return state.reparsed ? state.reparsed.get() : state.x509.get();
+  if (state.reparsed) return state.reparsed.get();
+  // Only reachable for a certificate this process encoded itself and OpenSSL cannot read back:
+  // a bug in the encoder, not bad input.
+  if (!state.x509) internal::FatalOpenSslError("parsing a certificate this process built");
+  return state.x509.get();
+}
+
+Certificate CertificateAccess::FromBuilt(BuiltCertificateFacts facts) {
+  auto state = std::make_shared<Certificate::State>();
+  state->fingerprint = Sha256Hex(facts.der);
+  state->der = std::move(facts.der);
+  state->subject_name_der = std::move(facts.subject_name_der);
+  state->not_before_ms = facts.not_before_ms;
+  state->not_after_ms = facts.not_after_ms;
+  state->subject_cn = std::move(facts.subject_cn);
+  state->subject_o = std::move(facts.subject_o);
+  state->issuer_cn = std::move(facts.issuer_cn);
+  state->serial_hex = std::move(facts.serial_hex);
+  state->dns_names = std::move(facts.dns_names);
+  state->ip_addresses = std::move(facts.ip_addresses);
+  state->uris = std::move(facts.uris);
+  state->has_eku = facts.has_eku;
+  state->client_auth = facts.client_auth;
+  state->server_auth = facts.server_auth;
+  state->is_ca = facts.is_ca;
+  state->path_length = facts.path_length;
+  state->key_usage = facts.key_usage;
+  state->subject_key_id = std::move(facts.subject_key_id);
+  state->authority_key_id = std::move(facts.authority_key_id);
+  state->spki_der = std::move(facts.spki_der);
+  return Certificate(std::move(state));
 }
 
 }  // namespace internal

@@ -114,8 +114,10 @@ class Certificate {
  private:
   friend struct internal::CertificateAccess;
   struct State {
+    // Null for a certificate built in this process until CertificateAccess::Get parses it.
     std::shared_ptr<x509_st> x509;
     Bytes der;
+    Bytes subject_name_der;
     std::string fingerprint;
     int64_t not_before_ms = 0;
     int64_t not_after_ms = 0;
@@ -126,8 +128,8 @@ class Certificate {
     std::optional<int> path_length;
     std::optional<KeyUsage> key_usage;
     Bytes subject_key_id, authority_key_id, spki_der;
-    // For X509s built in this process, whose key OpenSSL has not decoded: a lazily re-parsed
-    // copy for the verification paths that need the decoded key (chain building).
+    // A lazily parsed copy with the public key decoded: for certificates built in this process
+    // (no X509 at all) and for the verification paths that need the decoded key (chain building).
     mutable std::once_flag reparse_once;
     mutable std::shared_ptr<x509_st> reparsed;
   };

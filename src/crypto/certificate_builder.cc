@@ -1,43 +1,40 @@
 #include "crypto/certificate_builder.h"
 
 #include <arpa/inet.h>
-#include <openssl/asn1.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "common/utf8.h"
 #include "crypto/certificate_access.h"
+#include "crypto/der_writer.h"
 #include "crypto/hash.h"
-#include "crypto/openssl_util.h"
-#include "crypto/p256_access.h"
 #include "crypto/random.h"
 
 namespace palyra::crypto {
 
-using internal::OpenSslError;
+namespace der = internal::der;
 
 namespace {
 
-// Sets the SubjectPublicKeyInfo from the key's (canonical, uncompressed) point directly.
-// X509_set_pubkey would re-encode the key through OpenSSL 3.0's encoder framework, which costs
-// about a millisecond per certificate.
-Status SetP256PublicKey(X509* x509, const P256PublicKey& key) {
-  Bytes point = key.UncompressedPoint();
-  auto* copy = static_cast<unsigned char*>(OPENSSL_memdup(point.data(), point.size()));
-  if (copy == nullptr) return OpenSslError("copying public key");
-  X509_PUBKEY* spki = X509_get_X509_PUBKEY(x509);
-  if (spki == nullptr ||
-      X509_PUBKEY_set0_param(spki, OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
-                             OBJ_nid2obj(NID_X9_62_prime256v1), copy,
-                             static_cast<int>(point.size())) != 1) {
-    OPENSSL_free(copy);
-    return OpenSslError("setting certificate public key");
-  }
-  return Status::Ok();
-}
+// Encoded OBJECT IDENTIFIER arcs (X.690 §8.19).
+constexpr uint8_t kOidEcdsaWithSha256[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02};
+constexpr uint8_t kOidCommonName[] = {0x55, 0x04, 0x03};
+constexpr uint8_t kOidOrganization[] = {0x55, 0x04, 0x0a};
+constexpr uint8_t kOidBasicConstraints[] = {0x55, 0x1d, 0x13};
+constexpr uint8_t kOidKeyUsage[] = {0x55, 0x1d, 0x0f};
+constexpr uint8_t kOidExtendedKeyUsage[] = {0x55, 0x1d, 0x25};
+constexpr uint8_t kOidSubjectAltName[] = {0x55, 0x1d, 0x11};
+constexpr uint8_t kOidSubjectKeyId[] = {0x55, 0x1d, 0x0e};
+constexpr uint8_t kOidAuthorityKeyId[] = {0x55, 0x1d, 0x23};
+constexpr uint8_t kOidServerAuth[] = {0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01};
+constexpr uint8_t kOidClientAuth[] = {0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02};
+
+// GeneralName choices (RFC 5280 §4.2.1.6), IMPLICIT primitive tags.
+constexpr uint8_t kGeneralNameDns = der::kContextPrimitive | 2;
+constexpr uint8_t kGeneralNameUri = der::kContextPrimitive | 6;
+constexpr uint8_t kGeneralNameIp = der::kContextPrimitive | 7;
 
 constexpr size_t kMaxNameBytes = 64;  // ub-common-name / ub-organization-name (RFC 5280)
 constexpr size_t kMaxDnsNameBytes = 253;
@@ -54,6 +51,9 @@ Status CheckNameField(const std::string& value, std::string_view field) {
     if (c < 0x20 || c == 0x7f) {
       return InvalidArgument("certificate " + std::string(field) + " contains a control character");
     }
+  }
+  if (!IsValidUtf8(value)) {
+    return InvalidArgument("certificate subject name \"" + value + "\" is not valid UTF-8");
   }
   return Status::Ok();
 }
@@ -127,65 +127,51 @@ time_t FloorSeconds(int64_t ms) {
   return static_cast<time_t>(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
 }
 
-Status SetRandomSerial(X509* x509) {
+// A random positive 128-bit serial (RFC 5280 §4.1.2.2 allows up to 20 octets), never zero.
+Bytes RandomSerial() {
   Bytes serial;
   do {
     serial = RandomBytes(kSerialBytes);
     serial[0] &= 0x7f;  // positive: DER INTEGER is two's complement
   } while (std::all_of(serial.begin(), serial.end(), [](uint8_t b) { return b == 0; }));
-  internal::UniqueBignum bn(BN_bin2bn(serial.data(), static_cast<int>(serial.size()), nullptr));
-  if (!bn) return OpenSslError("building serial");
-  internal::UniqueAsn1Integer integer(BN_to_ASN1_INTEGER(bn.get(), nullptr));
-  if (!integer || X509_set_serialNumber(x509, integer.get()) != 1) {
-    return OpenSslError("setting serial");
-  }
-  return Status::Ok();
+  return serial;
 }
 
-Status AddNameEntry(X509_NAME* name, int nid, const std::string& value) {
-  if (X509_NAME_add_entry_by_NID(name, nid, MBSTRING_UTF8,
-                                 reinterpret_cast<const unsigned char*>(value.data()),
-                                 static_cast<int>(value.size()), -1, 0) != 1) {
-    // The only realistic cause is input OpenSSL cannot encode, i.e. invalid UTF-8.
-    return internal::ClearErrorsAnd(
-        InvalidArgument("certificate subject name \"" + value + "\" is not valid UTF-8"));
-  }
-  return Status::Ok();
+std::string SerialHex(std::span<const uint8_t> serial) {
+  std::string hex = HexEncode(serial);
+  size_t first = hex.find_first_not_of('0');
+  return first == std::string::npos ? "0" : hex.substr(first);
 }
 
-Status AddExtension(X509* x509, int nid, void* value, bool critical, std::string_view what) {
-  if (X509_add1_ext_i2d(x509, nid, value, critical ? 1 : 0, X509V3_ADD_DEFAULT) != 1) {
-    return OpenSslError("adding " + std::string(what) + " extension");
+// Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+void AppendExtension(Bytes& extensions, std::span<const uint8_t> oid, bool critical,
+                     std::span<const uint8_t> value) {
+  const Bytes id = der::Oid(oid);
+  const Bytes wrapped = der::OctetString(value);
+  if (critical) {
+    der::Append(extensions, der::Sequence({id, der::Boolean(true), wrapped}));
+  } else {
+    der::Append(extensions, der::Sequence({id, wrapped}));
   }
-  return Status::Ok();
 }
 
-Result<internal::UniqueAsn1OctetString> OctetString(std::span<const uint8_t> bytes) {
-  internal::UniqueAsn1OctetString s(ASN1_OCTET_STRING_new());
-  if (!s || ASN1_OCTET_STRING_set(s.get(), bytes.data(), static_cast<int>(bytes.size())) != 1) {
-    return OpenSslError("building octet string");
-  }
-  return s;
+// Name ::= SEQUENCE OF RelativeDistinguishedName, one attribute per RDN, UTF8String values (what
+// OpenSSL's default "utf8only" string mask produced for the certificates issued before).
+Bytes EncodeName(const std::string& organization, const std::string& common_name) {
+  Bytes rdns;
+  auto add = [&rdns](std::span<const uint8_t> oid, const std::string& value) {
+    der::Append(rdns, der::Constructed(der::kSet, {der::Sequence({der::Oid(oid),
+                                                                  der::Utf8String(value)})}));
+  };
+  if (!organization.empty()) add(kOidOrganization, organization);
+  add(kOidCommonName, common_name);
+  return der::Tlv(der::kSequence, rdns);
 }
 
-Status AddGeneralName(GENERAL_NAMES* names, int type, std::span<const uint8_t> value) {
-  // dNSName and URI are IA5String, iPAddress an OCTET STRING; both are ASN1_STRINGs.
-  ASN1_STRING* s = type == GEN_IPADD ? ASN1_OCTET_STRING_new() : ASN1_IA5STRING_new();
-  if (s == nullptr || ASN1_STRING_set(s, value.data(), static_cast<int>(value.size())) != 1) {
-    ASN1_STRING_free(s);
-    return OpenSslError("building subjectAltName entry");
-  }
-  GENERAL_NAME* name = GENERAL_NAME_new();
-  if (name == nullptr) {
-    ASN1_STRING_free(s);
-    return OpenSslError("building subjectAltName entry");
-  }
-  GENERAL_NAME_set0_value(name, type, s);
-  if (sk_GENERAL_NAME_push(names, name) <= 0) {
-    GENERAL_NAME_free(name);
-    return OpenSslError("building subjectAltName");
-  }
-  return Status::Ok();
+std::string IpText(const Bytes& ip) {
+  char text[INET6_ADDRSTRLEN] = {};
+  inet_ntop(ip.size() == 4 ? AF_INET : AF_INET6, ip.data(), text, sizeof(text));
+  return text;
 }
 
 }  // namespace
@@ -288,112 +274,114 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
   const P256PublicKey& subject_key =
       subject_public_key_ ? *subject_public_key_ : signing_key.PublicKey();
 
-  internal::UniqueX509 x509(X509_new());
-  if (!x509 || X509_set_version(x509.get(), X509_VERSION_3) != 1) {
-    return OpenSslError("creating certificate");
-  }
-  PALYRA_RETURN_IF_ERROR(SetRandomSerial(x509.get()));
-
-  internal::UniqueX509Name subject(X509_NAME_new());
-  if (!subject) return OpenSslError("creating subject name");
-  if (!organization_.empty()) {
-    PALYRA_RETURN_IF_ERROR(AddNameEntry(subject.get(), NID_organizationName, organization_));
-  }
-  PALYRA_RETURN_IF_ERROR(AddNameEntry(subject.get(), NID_commonName, common_name_));
-  X509_NAME* issuer_name =
-      issuer ? X509_get_subject_name(internal::CertificateAccess::Get(*issuer)) : subject.get();
-  if (X509_set_subject_name(x509.get(), subject.get()) != 1 ||
-      X509_set_issuer_name(x509.get(), issuer_name) != 1) {
-    return OpenSslError("setting certificate names");
-  }
-  if (ASN1_TIME_set(X509_getm_notBefore(x509.get()), FloorSeconds(*not_before_ms_)) == nullptr ||
-      ASN1_TIME_set(X509_getm_notAfter(x509.get()), FloorSeconds(*not_after_ms_)) == nullptr) {
-    return OpenSslError("setting certificate validity");
-  }
-  PALYRA_RETURN_IF_ERROR(SetP256PublicKey(x509.get(), subject_key));
-
-  // BasicConstraints, always present and critical.
-  internal::UniqueBasicConstraints bc(BASIC_CONSTRAINTS_new());
-  if (!bc) return OpenSslError("building basicConstraints");
-  bc->ca = is_ca_ ? 0xff : 0;
-  if (is_ca_ && path_length_) {
-    bc->pathlen = ASN1_INTEGER_new();
-    if (bc->pathlen == nullptr || ASN1_INTEGER_set(bc->pathlen, *path_length_) != 1) {
-      return OpenSslError("building basicConstraints pathLen");
-    }
-  }
-  PALYRA_RETURN_IF_ERROR(
-      AddExtension(x509.get(), NID_basic_constraints, bc.get(), true, "basicConstraints"));
-
-  // KeyUsage, critical.
   KeyUsage usage = key_usage_.value_or(
       is_ca_ ? KeyUsage{.digital_signature = true, .key_cert_sign = true, .crl_sign = true}
              : KeyUsage{.digital_signature = true});
-  internal::UniqueAsn1BitString ku(ASN1_BIT_STRING_new());
-  if (!ku) return OpenSslError("building keyUsage");
-  // Bit numbers from RFC 5280 §4.2.1.3.
-  const std::pair<bool, int> bits[] = {{usage.digital_signature, 0},
-                                       {usage.key_agreement, 4},
-                                       {usage.key_cert_sign, 5},
-                                       {usage.crl_sign, 6}};
-  bool any_bit = false;
-  for (auto [set, bit] : bits) {
-    if (!set) continue;
-    any_bit = true;
-    if (ASN1_BIT_STRING_set_bit(ku.get(), bit, 1) != 1) return OpenSslError("building keyUsage");
+  if (!usage.digital_signature && !usage.key_agreement && !usage.key_cert_sign &&
+      !usage.crl_sign) {
+    return InvalidArgument("certificate key usage must name at least one usage");
   }
-  if (!any_bit) return InvalidArgument("certificate key usage must name at least one usage");
-  PALYRA_RETURN_IF_ERROR(AddExtension(x509.get(), NID_key_usage, ku.get(), true, "keyUsage"));
+  PALYRA_ASSIGN_OR_RETURN(Bytes not_before, der::Time(FloorSeconds(*not_before_ms_)));
+  PALYRA_ASSIGN_OR_RETURN(Bytes not_after, der::Time(FloorSeconds(*not_after_ms_)));
 
+  // The certificate is written as DER directly (see der_writer.h): building it through OpenSSL's
+  // X509 object and re-deriving the facts below from it cost about as much as the signature.
+  const Bytes serial = RandomSerial();
+  const Bytes subject_name = EncodeName(organization_, common_name_);
+  const Bytes& issuer_name = issuer ? internal::CertificateAccess::SubjectNameDer(*issuer)
+                                    : subject_name;
+
+  Bytes extensions;
+  {
+    // BasicConstraints, always present and critical; cA's DEFAULT FALSE is omitted.
+    Bytes bc;
+    if (is_ca_) {
+      der::Append(bc, der::Boolean(true));
+      if (path_length_) der::Append(bc, der::SmallInteger(static_cast<uint32_t>(*path_length_)));
+    }
+    AppendExtension(extensions, kOidBasicConstraints, true, der::Tlv(der::kSequence, bc));
+  }
+  // KeyUsage, critical. Bit numbers from RFC 5280 §4.2.1.3.
+  {
+    const int kUnset = -1;
+    AppendExtension(extensions, kOidKeyUsage, true,
+                    der::NamedBitString({usage.digital_signature ? 0 : kUnset,
+                                         usage.key_agreement ? 4 : kUnset,
+                                         usage.key_cert_sign ? 5 : kUnset,
+                                         usage.crl_sign ? 6 : kUnset}));
+  }
   if (!extended_key_usages_.empty()) {
-    internal::UniqueEku eku(sk_ASN1_OBJECT_new_null());
-    if (!eku) return OpenSslError("building extendedKeyUsage");
+    Bytes purposes;
     for (ExtendedKeyUsage e : extended_key_usages_) {
-      int nid = e == ExtendedKeyUsage::kClientAuth ? NID_client_auth : NID_server_auth;
-      if (sk_ASN1_OBJECT_push(eku.get(), OBJ_nid2obj(nid)) <= 0) {
-        return OpenSslError("building extendedKeyUsage");
-      }
+      der::Append(purposes,
+                  der::Oid(e == ExtendedKeyUsage::kClientAuth ? std::span(kOidClientAuth)
+                                                              : std::span(kOidServerAuth)));
     }
-    PALYRA_RETURN_IF_ERROR(
-        AddExtension(x509.get(), NID_ext_key_usage, eku.get(), false, "extendedKeyUsage"));
+    AppendExtension(extensions, kOidExtendedKeyUsage, false, der::Tlv(der::kSequence, purposes));
   }
-
   if (!dns.empty() || !ips.empty() || !uris.empty()) {
-    internal::UniqueGeneralNames names(GENERAL_NAMES_new());
-    if (!names) return OpenSslError("building subjectAltName");
-    for (const std::string& name : dns) {
-      PALYRA_RETURN_IF_ERROR(AddGeneralName(names.get(), GEN_DNS, AsBytes(name)));
-    }
-    for (const Bytes& ip : ips) PALYRA_RETURN_IF_ERROR(AddGeneralName(names.get(), GEN_IPADD, ip));
-    for (const std::string& uri : uris) {
-      PALYRA_RETURN_IF_ERROR(AddGeneralName(names.get(), GEN_URI, AsBytes(uri)));
-    }
-    PALYRA_RETURN_IF_ERROR(
-        AddExtension(x509.get(), NID_subject_alt_name, names.get(), false, "subjectAltName"));
+    Bytes names;
+    for (const std::string& name : dns) der::Append(names, der::Tlv(kGeneralNameDns, AsBytes(name)));
+    for (const Bytes& ip : ips) der::Append(names, der::Tlv(kGeneralNameIp, ip));
+    for (const std::string& uri : uris) der::Append(names, der::Tlv(kGeneralNameUri, AsBytes(uri)));
+    AppendExtension(extensions, kOidSubjectAltName, false, der::Tlv(der::kSequence, names));
   }
-
   // SKI per spec §4: the first 20 bytes of SHA-256 over the whole SPKI DER.
-  Sha256Digest spki_hash = Sha256(subject_key.SpkiDer());
-  PALYRA_ASSIGN_OR_RETURN(auto ski, OctetString(std::span(spki_hash).first(kKeyIdBytes)));
-  PALYRA_RETURN_IF_ERROR(AddExtension(x509.get(), NID_subject_key_identifier, ski.get(), false,
-                                      "subjectKeyIdentifier"));
-
+  const Sha256Digest spki_hash = Sha256(subject_key.SpkiDer());
+  const Bytes subject_key_id(spki_hash.begin(), spki_hash.begin() + kKeyIdBytes);
+  AppendExtension(extensions, kOidSubjectKeyId, false, der::OctetString(subject_key_id));
+  Bytes authority_key_id;
   if (issuer != nullptr && !issuer->SubjectKeyId().empty()) {
-    internal::UniqueAuthorityKeyId aki(AUTHORITY_KEYID_new());
-    if (!aki) return OpenSslError("building authorityKeyIdentifier");
-    PALYRA_ASSIGN_OR_RETURN(auto keyid, OctetString(issuer->SubjectKeyId()));
-    aki->keyid = keyid.release();
-    PALYRA_RETURN_IF_ERROR(AddExtension(x509.get(), NID_authority_key_identifier, aki.get(), false,
-                                        "authorityKeyIdentifier"));
+    authority_key_id = issuer->SubjectKeyId();
+    // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING }
+    AppendExtension(extensions, kOidAuthorityKeyId, false,
+                    der::Sequence({der::Tlv(der::kContextPrimitive | 0, authority_key_id)}));
   }
 
-  if (X509_sign(x509.get(), internal::P256Access::Pkey(signing_key), EVP_sha256()) <= 0) {
-    return OpenSslError("signing certificate");
+  const Bytes signature_algorithm = der::Sequence({der::Oid(kOidEcdsaWithSha256)});
+  const Bytes tbs = der::Sequence({
+      der::Constructed(der::kContextConstructed | 0, {der::SmallInteger(2)}),  // v3
+      der::UnsignedInteger(serial),
+      signature_algorithm,
+      issuer_name,
+      der::Sequence({not_before, not_after}),
+      subject_name,
+      subject_key.SpkiDer(),
+      der::Constructed(der::kContextConstructed | 3, {der::Tlv(der::kSequence, extensions)}),
+  });
+  PALYRA_ASSIGN_OR_RETURN(Bytes signature, signing_key.Sign(tbs));
+  Bytes der = der::Sequence({tbs, signature_algorithm, der::BitStringBytes(signature)});
+  if (der.size() > kMaxCertificateDerBytes) {
+    return InvalidArgument("certificate would be " + std::to_string(der.size()) +
+                           " bytes of DER, over the " + std::to_string(kMaxCertificateDerBytes) +
+                           "-byte limit");
   }
-  Bytes der = internal::DerOf(x509.get(), i2d_X509);
-  if (der.empty()) return OpenSslError("encoding certificate");
-  return internal::CertificateAccess::FromBuilt(
-      std::shared_ptr<X509>(x509.release(), X509_free), std::move(der));
+
+  // The facts a parse would extract, taken from what was just encoded.
+  internal::BuiltCertificateFacts facts;
+  facts.der = std::move(der);
+  facts.subject_name_der = subject_name;
+  facts.not_before_ms = static_cast<int64_t>(FloorSeconds(*not_before_ms_)) * 1000;
+  facts.not_after_ms = static_cast<int64_t>(FloorSeconds(*not_after_ms_)) * 1000;
+  facts.subject_cn = common_name_;
+  facts.subject_o = organization_;
+  facts.issuer_cn = issuer ? issuer->SubjectCommonName() : common_name_;
+  facts.serial_hex = SerialHex(serial);
+  facts.dns_names = std::move(dns);
+  for (const Bytes& ip : ips) facts.ip_addresses.push_back(IpText(ip));
+  facts.uris = std::move(uris);
+  facts.has_eku = !extended_key_usages_.empty();
+  facts.client_auth = std::find(extended_key_usages_.begin(), extended_key_usages_.end(),
+                                ExtendedKeyUsage::kClientAuth) != extended_key_usages_.end();
+  facts.server_auth = std::find(extended_key_usages_.begin(), extended_key_usages_.end(),
+                                ExtendedKeyUsage::kServerAuth) != extended_key_usages_.end();
+  facts.is_ca = is_ca_;
+  if (is_ca_) facts.path_length = path_length_;
+  facts.key_usage = usage;
+  facts.subject_key_id = subject_key_id;
+  facts.authority_key_id = std::move(authority_key_id);
+  facts.spki_der = subject_key.SpkiDer();
+  return internal::CertificateAccess::FromBuilt(std::move(facts));
 }
 
 }  // namespace palyra::crypto

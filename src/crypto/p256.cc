@@ -11,6 +11,7 @@
 #include <array>
 #include <cstring>
 
+#include "crypto/hash.h"
 #include "crypto/openssl_util.h"
 #include "crypto/p256_access.h"
 #include "crypto/pem.h"
@@ -24,6 +25,8 @@ using internal::UniqueEvpPkeyCtx;
 namespace {
 
 constexpr size_t kP256UncompressedPointBytes = 65;
+// ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }, each at most 33 octets for P-256.
+constexpr size_t kMaxP256SignatureDerBytes = 72;
 // DER of SubjectPublicKeyInfo { AlgorithmIdentifier { id-ecPublicKey, prime256v1 },
 // BIT STRING (65 bytes + the unused-bits octet) }, up to the point itself.
 constexpr std::array<uint8_t, 26> kP256SpkiHeader = {
@@ -149,11 +152,16 @@ Result<P256PrivateKey> P256PrivateKey::Generate() {
     }
     return params;
   }();
-  UniqueEvpPkeyCtx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, kParameters, nullptr));
-  EVP_PKEY* raw = nullptr;
-  if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_generate(ctx.get(), &raw) != 1) {
-    return OpenSslError("generating P-256 key");
+  // A keygen context can generate any number of keys; one per thread saves OpenSSL 3.0's
+  // per-context provider lookups (EVP_PKEY_CTX objects are not thread-safe, hence thread_local).
+  thread_local UniqueEvpPkeyCtx keygen;
+  if (!keygen) {
+    UniqueEvpPkeyCtx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, kParameters, nullptr));
+    if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1) return OpenSslError("P-256 keygen init");
+    keygen = std::move(ctx);
   }
+  EVP_PKEY* raw = nullptr;
+  if (EVP_PKEY_generate(keygen.get(), &raw) != 1) return OpenSslError("generating P-256 key");
   return FromPkey(std::shared_ptr<EVP_PKEY>(raw, EVP_PKEY_free));
 }
 
@@ -233,16 +241,29 @@ Result<SecretString> P256PrivateKey::ToPkcs8Pem() const {
 }
 
 Result<Bytes> P256PrivateKey::Sign(std::span<const uint8_t> message) const {
-  internal::UniqueEvpMdCtx ctx(EVP_MD_CTX_new());
-  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, pkey_.get()) != 1) {
-    return OpenSslError("ecdsa sign init");
+  // ECDSA over SHA-256 is "sign the digest", so the digest is taken here and signed with a
+  // signing context kept per thread for the key last used on it (a CA signs with one key over
+  // and over). The context holds a reference to its key, so a cached pointer can never name a
+  // different, newly allocated key.
+  struct CachedSigner {
+    const EVP_PKEY* key = nullptr;
+    UniqueEvpPkeyCtx ctx;
+  };
+  thread_local CachedSigner signer;
+  if (signer.key != pkey_.get()) {
+    signer = {};
+    UniqueEvpPkeyCtx ctx(EVP_PKEY_CTX_new(pkey_.get(), nullptr));
+    if (!ctx || EVP_PKEY_sign_init(ctx.get()) != 1 ||
+        EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) != 1) {
+      return OpenSslError("ecdsa sign init");
+    }
+    signer = {pkey_.get(), std::move(ctx)};
   }
-  size_t len = 0;
-  if (EVP_DigestSign(ctx.get(), nullptr, &len, message.data(), message.size()) != 1) {
-    return OpenSslError("ecdsa sign (size)");
-  }
-  Bytes signature(len);
-  if (EVP_DigestSign(ctx.get(), signature.data(), &len, message.data(), message.size()) != 1) {
+  const Sha256Digest digest = Sha256(message);
+  Bytes signature(kMaxP256SignatureDerBytes);
+  size_t len = signature.size();
+  if (EVP_PKEY_sign(signer.ctx.get(), signature.data(), &len, digest.data(), digest.size()) != 1) {
+    signer = {};  // do not reuse a context in an unknown state
     return OpenSslError("ecdsa sign");
   }
   signature.resize(len);

@@ -223,6 +223,73 @@ TEST(CertificateBuilderTest, RejectsBadInput) {
                         kInvalidArgument, "issuer private key does not match"));
 }
 
+// A certificate the builder returns carries facts taken from its inputs, not from a parse of its
+// DER; they must be exactly what OpenSSL reads back from that DER.
+void ExpectBuiltMatchesParsed(const Certificate& built) {
+  auto parsed = Certificate::FromDer(built.Der());
+  ASSERT_OK(parsed);
+  EXPECT_EQ(parsed->FingerprintSha256Hex(), built.FingerprintSha256Hex());
+  EXPECT_EQ(parsed->NotBeforeUnixMs(), built.NotBeforeUnixMs());
+  EXPECT_EQ(parsed->NotAfterUnixMs(), built.NotAfterUnixMs());
+  EXPECT_EQ(parsed->SubjectCommonName(), built.SubjectCommonName());
+  EXPECT_EQ(parsed->SubjectOrganization(), built.SubjectOrganization());
+  EXPECT_EQ(parsed->IssuerCommonName(), built.IssuerCommonName());
+  EXPECT_EQ(parsed->SerialHex(), built.SerialHex());
+  EXPECT_EQ(parsed->DnsNames(), built.DnsNames());
+  EXPECT_EQ(parsed->IpAddresses(), built.IpAddresses());
+  EXPECT_EQ(parsed->Uris(), built.Uris());
+  EXPECT_EQ(parsed->HasExtendedKeyUsage(), built.HasExtendedKeyUsage());
+  EXPECT_EQ(parsed->HasClientAuth(), built.HasClientAuth());
+  EXPECT_EQ(parsed->HasServerAuth(), built.HasServerAuth());
+  EXPECT_EQ(parsed->IsCa(), built.IsCa());
+  EXPECT_EQ(parsed->PathLength(), built.PathLength());
+  EXPECT_EQ(parsed->GetKeyUsage(), built.GetKeyUsage());
+  EXPECT_EQ(parsed->SubjectKeyId(), built.SubjectKeyId());
+  EXPECT_EQ(parsed->AuthorityKeyId(), built.AuthorityKeyId());
+  EXPECT_EQ(parsed->PublicKeySpkiDer(), built.PublicKeySpkiDer());
+  for (auto ext : {CertificateExtension::kBasicConstraints, CertificateExtension::kKeyUsage,
+                   CertificateExtension::kExtendedKeyUsage, CertificateExtension::kSubjectAltName,
+                   CertificateExtension::kSubjectKeyIdentifier,
+                   CertificateExtension::kAuthorityKeyIdentifier}) {
+    EXPECT_EQ(parsed->IsExtensionCritical(ext), built.IsExtensionCritical(ext));
+  }
+}
+
+TEST(CertificateBuilderTest, BuiltFactsMatchAParseOfTheDer) {
+  const int64_t now = NowMs();
+  auto root = MakeCa("Palyra Gateway CA", 0, k1975Ms, k4096Ms);
+  ASSERT_OK(root);
+  ExpectBuiltMatchesParsed(root->cert);
+  auto unconstrained = MakeCa("Root", std::nullopt, now, now + kDayMs);
+  ASSERT_OK(unconstrained);
+  ExpectBuiltMatchesParsed(unconstrained->cert);
+  auto intermediate = MakeCa("Intermediate", 3, now, now + kDayMs, &*unconstrained);
+  ASSERT_OK(intermediate);
+  ExpectBuiltMatchesParsed(intermediate->cert);
+  EXPECT_OK(intermediate->cert.VerifySignedBy(unconstrained->cert));
+
+  auto key = P256PrivateKey::Generate();
+  ASSERT_OK(key);
+  auto everything = CertificateBuilder()
+                        .SetSubjectCommonName("Gr\xc3\xbc\xc3\x9f" "e \xe2\x9c\x93")  // non-ASCII
+                        .SetSubjectOrganization("Palyra")
+                        .SetValidity(now - 1500, now + 400 * kDayMs)  // not whole seconds
+                        .SetKeyUsage(KeyUsage{.digital_signature = true, .key_agreement = true})
+                        .AddExtendedKeyUsage(ExtendedKeyUsage::kServerAuth)
+                        .AddExtendedKeyUsage(ExtendedKeyUsage::kClientAuth)
+                        .AddDnsName("localhost")
+                        .AddDnsName("*.example.lan")
+                        .AddIpAddress("2001:DB8:0:0::1")  // printed back canonically
+                        .AddIpAddress("127.0.0.1")
+                        .AddUri("urn:palyra:device:01ARZ3NDEKTSV4RRFFQ69G5FAV")
+                        .SetSubjectPublicKey(key->PublicKey())
+                        .Sign(root->cert, root->key);
+  ASSERT_OK(everything);
+  EXPECT_EQ(everything->IpAddresses(), (std::vector<std::string>{"2001:db8::1", "127.0.0.1"}));
+  ExpectBuiltMatchesParsed(*everything);
+  EXPECT_OK(everything->VerifySignedBy(root->cert));
+}
+
 TEST(CertificateParseTest, MalformedPemAndDer) {
   auto ca = MakeCa("CA", 0, 0, kDayMs);
   ASSERT_OK(ca);

@@ -7,6 +7,7 @@
 #include <climits>
 #include <system_error>
 
+#include "common/utf8.h"
 #include "node_host/capabilities/input_fields.h"
 #include "node_host/capabilities/platform_opener.h"
 #include "node_host/capabilities/standard_capabilities.h"
@@ -18,43 +19,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kName = "desktop.open_path";
 constexpr size_t kMaxPathBytes = PATH_MAX;
-
-// File names are bytes; the result (and any error naming the path) travels as JSON text, which
-// must be UTF-8. Structural check only: lead byte, continuation bytes, no overlong or surrogate
-// forms, nothing above U+10FFFF.
-bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    if ((lead & 0xE0) == 0xC0) {
-      length = 2;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    unsigned cp = lead & (0x7Fu >> length);
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (next & 0x3Fu);
-    }
-    constexpr unsigned kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMinForLength[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
 
 struct ResolvedPath {
   std::string path;  // canonical
@@ -83,6 +47,7 @@ Result<ResolvedPath> ResolvePath(const nlohmann::json& input) {
     }
     return InvalidArgument(std::string(kName) + ": cannot resolve " + text + ": " + ec.message());
   }
+  // File names are bytes; the result (and any error naming the path) travels as JSON text.
   if (!IsValidUtf8(canonical.string())) {
     return InvalidArgument(std::string(kName) + ": " + text +
                            " resolves to a path that is not valid UTF-8");
