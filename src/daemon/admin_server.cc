@@ -38,6 +38,9 @@ Result<std::unique_ptr<AdminServer>> AdminServer::Start(
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
+  if (options.tls_max_frame_bytes > 0) {
+    builder.AddChannelArgument(GRPC_ARG_TSI_MAX_FRAME_SIZE, options.tls_max_frame_bytes);
+  }
   int selected_port = 0;
   builder.AddListeningPort(FormatHostPort(options.bind_addr, options.port),
                            options.credentials ? options.credentials

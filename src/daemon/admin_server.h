@@ -28,6 +28,10 @@ struct ListenerOptions {
   std::shared_ptr<grpc::ServerCredentials> credentials;
   // Upper bound of a message in either direction (upstream registers every service with 4 MiB).
   int max_message_bytes = 4 * 1024 * 1024;
+  // TLS frame size (gRPC's TSI frame protector), 0 for gRPC's default of 16 KiB. The protector
+  // keeps buffers of this size per connection, so a listener holding many idle connections
+  // trades a little framing overhead for memory.
+  int tls_max_frame_bytes = 0;
 };
 
 class AdminServer {
