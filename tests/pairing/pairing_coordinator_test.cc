@@ -572,6 +572,30 @@ TEST_F(CoordinatorTest, ExpiredSessionReleasesTheCodeUncounted) {
   EXPECT_EQ(Pair(device, code).state, S::kPendingApproval);
 }
 
+TEST_F(CoordinatorTest, AbandonedSessionBindingsAreDroppedOnceDead) {
+  // Three devices begin and never complete.
+  for (int i = 0; i < 3; ++i) {
+    MintedCode code = Mint(kQr);
+    ASSERT_TRUE(
+        coordinator_->BeginPairing(ClientKind::kNode, PairingMethod::Qr(code.code)).ok());
+  }
+  EXPECT_EQ(coordinator_->BoundSessionCount(), 3u);
+  // Still within the reservation slack: kept.
+  clock_.Advance(kDefaultPairingSessionTtlMs);
+  MintedCode live = Mint(kQr);
+  ASSERT_TRUE(coordinator_->BeginPairing(ClientKind::kNode, PairingMethod::Qr(live.code)).ok());
+  EXPECT_EQ(coordinator_->BoundSessionCount(), 4u);
+  // Past it: the next session start drops the three dead ones, not the live one.
+  clock_.Advance(kReservationSlackMs);
+  MintedCode next = Mint(kQr);
+  ASSERT_TRUE(coordinator_->BeginPairing(ClientKind::kNode, PairingMethod::Qr(next.code)).ok());
+  EXPECT_EQ(coordinator_->BoundSessionCount(), 2u);
+  // Prune drops whatever is dead, whenever it runs.
+  clock_.Advance(kDefaultPairingSessionTtlMs + kReservationSlackMs);
+  ASSERT_TRUE(coordinator_->Prune().ok());
+  EXPECT_EQ(coordinator_->BoundSessionCount(), 0u);
+}
+
 TEST_F(CoordinatorTest, SessionStartFailureReleasesTheCode) {
   PairingCoordinatorOptions options = testing::OptionsFor(dir_, &clock_);
   options.session_limits.max_starts_per_window = 1;

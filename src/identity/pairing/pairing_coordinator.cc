@@ -318,20 +318,26 @@ Result<std::vector<PairingRequest>> PairingCoordinator::ListRequests(
 
 // ---- Device ----
 
+// A binding outlives its session by the reservation slack; after that the database's
+// reservation has lapsed too and the code is available again, so the binding is dead weight.
+bool PairingCoordinator::BindingIsDead(const Binding& binding, int64_t now) {
+  return binding.expires_at_unix_ms + kReservationSlackMs <= now;
+}
+
+void PairingCoordinator::SweepBindingsLocked(int64_t now) {
+  std::erase_if(bindings_, [&](const auto& entry) { return BindingIsDead(entry.second, now); });
+  next_binding_sweep_unix_ms_ = now + kBindingSweepIntervalMs;
+}
+
 std::optional<PairingCoordinator::Binding> PairingCoordinator::PeekBinding(
     std::string_view session_id, int64_t now) {
   std::lock_guard lock(bindings_mu_);
-  // A binding outlives its session by the reservation slack; after that the database's
-  // reservation has lapsed too and the code is available again, so the binding is dead weight.
-  for (auto it = bindings_.begin(); it != bindings_.end();) {
-    if (it->second.expires_at_unix_ms + kReservationSlackMs <= now) {
-      it = bindings_.erase(it);
-    } else {
-      ++it;
-    }
-  }
   auto it = bindings_.find(session_id);
   if (it == bindings_.end()) return std::nullopt;
+  if (BindingIsDead(it->second, now)) {
+    bindings_.erase(it);
+    return std::nullopt;
+  }
   return it->second;
 }
 
@@ -376,6 +382,9 @@ Result<PairingSession> PairingCoordinator::BeginPairing(ClientKind client_kind,
   }
   {
     std::lock_guard lock(bindings_mu_);
+    // Abandoned sessions leave their bindings behind; dropping them here, at most once per
+    // interval, keeps the map bounded without a scan per call.
+    if (now >= next_binding_sweep_unix_ms_) SweepBindingsLocked(now);
     bindings_[session.session_id] =
         Binding{code->code_id, crypto::SecretString(trimmed.secret()), session.expires_at_unix_ms};
   }
@@ -601,7 +610,10 @@ Result<PairingStatus> PairingCoordinator::GetStatus(std::string_view request_id,
 
 Status PairingCoordinator::Prune() {
   const int64_t now = Now();
-  PeekBinding({}, now);  // drops dead bindings
+  {
+    std::lock_guard lock(bindings_mu_);
+    SweepBindingsLocked(now);
+  }
   return Transact([&]() -> Status {
     PALYRA_RETURN_IF_ERROR(requests_.ExpireDue(now).status());
     PALYRA_RETURN_IF_ERROR(requests_.Prune(now).status());

@@ -185,7 +185,11 @@ class PairingCoordinator {
                                          bool* expired_now = nullptr);
   Result<PairingStatus> Finalize(const PairingRequest& request, int64_t now);
   std::optional<Binding> TakeBinding(std::string_view session_id);
+  // The live binding of `session_id`; a dead one is dropped and not returned.
   std::optional<Binding> PeekBinding(std::string_view session_id, int64_t now);
+  static bool BindingIsDead(const Binding& binding, int64_t now);
+  // Drops every dead binding. Caller holds bindings_mu_.
+  void SweepBindingsLocked(int64_t now);
   // Ends a session whose code failed verification: counts the failure against the code.
   Status FailCode(const Binding& binding, std::string_view peer, bool count_globally,
                   int64_t now, Status cause);
@@ -201,6 +205,8 @@ class PairingCoordinator {
   std::mutex db_mu_;
   std::mutex bindings_mu_;
   std::map<std::string, Binding, std::less<>> bindings_;  // session id -> reserved code
+  static constexpr int64_t kBindingSweepIntervalMs = 1000;
+  int64_t next_binding_sweep_unix_ms_ = 0;  // guarded by bindings_mu_
 };
 
 }  // namespace palyra::identity
