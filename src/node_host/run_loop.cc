@@ -7,6 +7,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -19,6 +20,7 @@
 #include "node_host/event_channel.h"
 #include "node_host/gateway_client.h"
 #include "node_host/pairing_bootstrap.h"
+#include "node_host/recent_results.h"
 
 namespace palyra::node_host {
 namespace {
@@ -28,6 +30,10 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds kStopCheckSlice{200};
 constexpr milliseconds kRotationRetry{30'000};
+// Results remembered for answering a repeated dispatch: enough for the work of several
+// reconnects, bounded in bytes because one result may be up to max_payload_bytes.
+constexpr size_t kRecentResultEntries = 256;
+constexpr size_t kRecentResultBytes = 4 * 1024 * 1024;
 
 std::string Dump(const nlohmann::json& json) {
   // Replace invalid UTF-8 rather than throw: a capability's text must never kill the host.
@@ -96,6 +102,8 @@ class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
   std::deque<DispatchInput> queue_;
   std::set<std::string> known_ids_;  // queued or running: a repeated dispatch is ignored
   std::set<std::string> running_ids_;
+  // Finished: a repeated dispatch is answered with the same result, not run again.
+  RecentResults recent_results_{kRecentResultEntries, kRecentResultBytes};
   bool stopping_ = false;
   bool workers_exit_ = false;
   std::vector<std::thread> workers_;
@@ -165,6 +173,18 @@ void HostRuntime::StartWorkers() {
 }
 
 void HostRuntime::Submit(DispatchInput dispatch) {
+  std::optional<std::string> answered;
+  {
+    std::lock_guard lock(work_mu_);
+    answered = recent_results_.Find(dispatch.request_id);
+  }
+  if (answered) {
+    // The gateway sends work again after a reconnect when the answer may not have reached it.
+    spdlog::info("request {} was dispatched again after it finished; sending its result again",
+                 dispatch.request_id);
+    SendEvent("capability.result", *answered, true);
+    return;
+  }
   {
     std::lock_guard lock(work_mu_);
     if (!known_ids_.insert(dispatch.request_id).second) {
@@ -207,10 +227,14 @@ void HostRuntime::WorkerLoop() {
       SendEvent("capability.awaiting_local_mediation", payload, false);
     };
     nlohmann::json result = RunDispatch(dispatch, context);
+    std::string payload = Dump(result);
     bool still_owned = false;
     {
       std::lock_guard lock(work_mu_);
       still_owned = running_ids_.erase(dispatch.request_id) > 0;
+      // Remembered before the id stops being "known", so that a repeat arriving now is either
+      // ignored as running or answered from memory, never run twice.
+      if (still_owned) recent_results_.Remember(dispatch.request_id, payload);
       known_ids_.erase(dispatch.request_id);
     }
     work_cv_.notify_all();
@@ -218,7 +242,7 @@ void HostRuntime::WorkerLoop() {
     spdlog::info("request {}: {}{}", dispatch.request_id,
                  result.value("success", false) ? "succeeded" : "failed: ",
                  result.value("error", std::string()));
-    SendEvent("capability.result", Dump(result), true);
+    SendEvent("capability.result", payload, true);
   }
 }
 

@@ -315,6 +315,34 @@ TEST_F(NodeServiceTest, PushArrivesWithoutTheNodeSendingAnything) {
   EXPECT_TRUE(stream.Close().ok());
 }
 
+TEST_F(NodeServiceTest, WorkOnADeadStreamIsDispatchedAgainOnTheNext) {
+  DeviceMaterial material = Pair();
+  NodeClient client(node_address_, material);
+  ASSERT_TRUE(client.Register(material.device_id, {"echo"}).ok());
+  adminv1::CapabilityRequest result;
+  std::thread invoker([&] { result = Invoke(material.device_id, "echo", R"({"n":7})", 20000); });
+  std::string request_id;
+  {
+    EventStream first(client, material.device_id);
+    ASSERT_TRUE(first.Send("node.started", "{}"));
+    auto dispatch = first.NextDispatch(10s);
+    ASSERT_TRUE(dispatch) << "no pushed dispatch";
+    request_id = dispatch->request_id().ulid();
+    // The connection dies before the node answers (the stream is cancelled).
+  }
+  EventStream second(client, material.device_id);
+  ASSERT_TRUE(second.Send("node.started", "{}"));
+  auto again = second.NextDispatch(10s);
+  ASSERT_TRUE(again) << "the unanswered request was not dispatched again";
+  EXPECT_EQ(again->request_id().ulid(), request_id);
+  EXPECT_EQ(again->input_json(), R"({"n":7})");
+  ASSERT_TRUE(second.SendResult(request_id, true, R"({"n":7})"));
+  invoker.join();
+  EXPECT_EQ(result.state(), adminv1::CAPABILITY_REQUEST_STATE_SUCCEEDED) << result.error();
+  EXPECT_EQ(result.request_id(), request_id);
+  EXPECT_TRUE(second.Close().ok());
+}
+
 TEST_F(NodeServiceTest, ResultFromTheWrongDeviceIsRefused) {
   DeviceMaterial a = Pair();
   DeviceMaterial b = Pair();

@@ -508,7 +508,8 @@ TEST_F(CapabilityRequestsTest, FailDeviceWorkEndsEverythingLiveAndDetaches) {
   auto theirs = MustEnqueue(Invoke(other, "echo"));
   DispatchSink sink;
   ASSERT_TRUE(runtime_->AttachDispatchListener(node, sink.Listener()).ok());
-  ASSERT_EQ(sink.Take().size(), 1u);  // the queued one, pushed on attach
+  // On attach: the pulled one, still unanswered, again; then the queued one.
+  ASSERT_EQ(sink.Take().size(), 2u);
   auto before = MustEnqueue(Invoke(node, "echo"));
   ASSERT_EQ(sink.Take().size(), 1u);
 
@@ -596,11 +597,15 @@ TEST_F(CapabilityRequestsTest, AttachingDispatchesQueuedWorkAndReplacesOlderList
   ASSERT_EQ(pushed.size(), 4u);  // the default in-flight limit
   for (size_t i = 0; i < 4; ++i) EXPECT_EQ(pushed[i].request_id, ids[i]);
 
-  // A reconnect attaches a new stream; the old handle no longer detaches anything.
+  // A reconnect attaches a new stream; the old handle no longer detaches anything. The four
+  // requests the old stream carried are unanswered, so they go out again on the new one.
   DispatchSink new_sink;
   auto new_handle = runtime_->AttachDispatchListener(node, new_sink.Listener());
   ASSERT_TRUE(new_handle.ok());
   EXPECT_NE(*new_handle, *old_handle);
+  pushed = new_sink.Take();
+  ASSERT_EQ(pushed.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(pushed[i].request_id, ids[i]);
   runtime_->DetachDispatchListener(*old_handle);
   ASSERT_TRUE(runtime_->Complete(node, ids[0], Success()).ok());
   pushed = new_sink.Take();
@@ -611,6 +616,42 @@ TEST_F(CapabilityRequestsTest, AttachingDispatchesQueuedWorkAndReplacesOlderList
                         StatusCode::kInvalidArgument));
   EXPECT_TRUE(FailsWith(runtime_->AttachDispatchListener(node, nullptr),
                         StatusCode::kInvalidArgument));
+}
+
+TEST_F(CapabilityRequestsTest, ReattachResendsUnansweredDispatchesOnly) {
+  const std::string node = RegisterNode();
+  DispatchSink first;
+  auto handle = runtime_->AttachDispatchListener(node, first.Listener());
+  ASSERT_TRUE(handle.ok());
+  auto answered = MustEnqueue(Invoke(node, "echo"));
+  auto mediating = MustEnqueue(Invoke(node, "echo"));
+  auto lost = MustEnqueue(Invoke(node, "echo", R"({"n":3})", 77));
+  EXPECT_EQ(first.Take().size(), 3u);
+  ASSERT_TRUE(runtime_->Complete(node, answered.request_id, Success()).ok());
+  ASSERT_TRUE(runtime_->MarkAwaitingMediation(node, mediating.request_id).ok());
+  // The stream dies with `lost` written but never read.
+  runtime_->DetachDispatchListener(*handle);
+  EXPECT_EQ(MustGet(lost.request_id).state, S::kDispatched);
+
+  DispatchSink second;
+  ASSERT_TRUE(runtime_->AttachDispatchListener(node, second.Listener()).ok());
+  auto resent = second.Take();
+  ASSERT_EQ(resent.size(), 1u);  // not the finished one, not the one in mediation
+  EXPECT_EQ(resent[0].request_id, lost.request_id);
+  EXPECT_EQ(resent[0].input_json, R"({"n":3})");
+  EXPECT_EQ(resent[0].max_payload_bytes, 77u);
+  // Re-sending changes nothing durable; the answer completes it as usual.
+  EXPECT_EQ(MustGet(lost.request_id).state, S::kDispatched);
+  ASSERT_TRUE(runtime_->Complete(node, lost.request_id, Success()).ok());
+  EXPECT_EQ(MustGet(lost.request_id).state, S::kSucceeded);
+  // Nothing is left to re-send, and another device's stream gets nothing of this one's.
+  DispatchSink third;
+  ASSERT_TRUE(runtime_->AttachDispatchListener(node, third.Listener()).ok());
+  EXPECT_EQ(third.size(), 0u);
+  const std::string other = RegisterNode();
+  DispatchSink other_sink;
+  ASSERT_TRUE(runtime_->AttachDispatchListener(other, other_sink.Listener()).ok());
+  EXPECT_EQ(other_sink.size(), 0u);
 }
 
 TEST_F(CapabilityRequestsTest, PullDispatchIsFifo) {

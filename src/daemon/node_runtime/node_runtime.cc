@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "common/strings.h"
@@ -706,8 +707,10 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
     const int64_t now = Now();
     const std::string device(device_id);
     std::vector<std::string> refills;
+    std::vector<const CapabilityRequestRecord*> redeliveries;
     if (auto it = work_.find(device); it != work_.end()) {
       refills = RefillCandidates(it->second, 0, {});
+      if (it->second.in_flight > 0) redeliveries = DispatchedWithoutAnswer(device);
     }
     if (!refills.empty()) {
       PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
@@ -722,6 +725,17 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
     work.listener_id = id;
     work.listener = std::make_shared<const DispatchListener>(std::move(listener));
     listener_devices_.emplace(id, device);
+    // Work dispatched on an earlier stream may never have reached the node (it was written as
+    // the connection died), so it goes out again on the new one, oldest first. The node host
+    // ignores a request it is already running and answers one it has finished from its memory
+    // of recent results; delivery is at least once.
+    if (!redeliveries.empty()) {
+      spdlog::info("node runtime: dispatching {} unanswered request(s) again to device {}",
+                   redeliveries.size(), device);
+    }
+    for (const CapabilityRequestRecord* r : redeliveries) {
+      outbox.dispatches.emplace_back(work.listener, MakeDispatch(*r));
+    }
     for (const std::string& request_id : refills) {
       outbox.dispatches.emplace_back(work.listener, ApplyDispatched(request_id, now));
     }
@@ -729,6 +743,23 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
   }
   Deliver(outbox);
   return id;
+}
+
+std::vector<const CapabilityRequestRecord*> NodeRuntime::DispatchedWithoutAnswer(
+    const std::string& device_id) const {
+  // A scan of the live requests: it runs when a node attaches a stream, not per request, and
+  // live requests are bounded daemon-wide.
+  std::vector<const CapabilityRequestRecord*> out;
+  for (const auto& [request_id, live] : live_) {
+    const CapabilityRequestRecord& r = live.record;
+    // awaiting_local_mediation is not here: the node acknowledged that request.
+    if (r.state == S::kDispatched && r.dispatched_to == device_id) out.push_back(&r);
+  }
+  std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->dispatched_at_unix_ms, a->request_id) <
+           std::tie(b->dispatched_at_unix_ms, b->request_id);
+  });
+  return out;
 }
 
 void NodeRuntime::DetachDispatchListener(ListenerId id) {

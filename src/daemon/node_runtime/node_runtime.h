@@ -190,9 +190,10 @@ class NodeRuntime {
                                           TerminalCallback on_terminal);
 
   // Push dispatch: `listener` receives every request dispatched to the device while attached
-  // (the node's open StreamNodeEvents writes it at once). Attaching dispatches queued work up to
-  // the in-flight limit immediately. One listener per device: a newer one replaces the older
-  // (whose id then detaches nothing). INVALID_ARGUMENT for a bad id.
+  // (the node's open StreamNodeEvents writes it at once). Attaching first re-sends the device's
+  // requests still in `dispatched` (an earlier stream may have died with them unread), then
+  // dispatches queued work up to the in-flight limit. One listener per device: a newer one
+  // replaces the older (whose id then detaches nothing). INVALID_ARGUMENT for a bad id.
   Result<ListenerId> AttachDispatchListener(std::string_view device_id, DispatchListener listener);
   void DetachDispatchListener(ListenerId id);
 
@@ -341,6 +342,9 @@ class NodeRuntime {
       const;
   // After commit: queued -> dispatched in memory.
   CapabilityDispatch ApplyDispatched(const std::string& request_id, int64_t now);
+  // The device's requests in `dispatched` (sent, not yet acknowledged), oldest dispatch first.
+  std::vector<const CapabilityRequestRecord*> DispatchedWithoutAnswer(
+      const std::string& device_id) const;
   // After commit: ends a live request in memory.
   void ApplyFinish(Finish& finish, int64_t now, Outbox& outbox,
                    std::vector<CapabilityRequestRecord>* finished);
