@@ -196,6 +196,13 @@ void Daemon::MaintenanceLoop() {
       if (auto pruned = registry_->PruneExpiredRevocations(NowUnixMs()); !pruned.ok()) {
         spdlog::warn("pruning expired revocations failed: {}", pruned.status().ToString());
       }
+      if (auto pruned = runtime_->PruneHistory(NowUnixMs()); !pruned.ok()) {
+        spdlog::warn("pruning capability request history failed: {}",
+                     pruned.status().ToString());
+      } else if (*pruned > 0) {
+        spdlog::info("pruned {} finished capability request(s) past the history bounds",
+                     *pruned);
+      }
     }
     lock.lock();
   }

@@ -247,7 +247,12 @@ CREATE INDEX capability_requests_live ON capability_requests (state)
 CREATE INDEX capability_requests_by_device_created
   ON capability_requests (device_id, created_at_unix_ms);
 )sql"},
-    // Append new migrations here: {5, "name", R"sql(...)sql"},
+    {5, "capability_request_history_pruning", R"sql(
+-- Finished requests by completion time, for pruning history past its retention.
+CREATE INDEX capability_requests_by_completed ON capability_requests (completed_at_unix_ms)
+  WHERE completed_at_unix_ms IS NOT NULL;
+)sql"},
+    // Append new migrations here: {6, "name", R"sql(...)sql"},
 };
 
 }  // namespace

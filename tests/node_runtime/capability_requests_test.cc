@@ -797,6 +797,72 @@ TEST_F(CapabilityRequestsTest, WaitForTerminalBlocksUntilTheResult) {
 
 // ---- listing and counters ----
 
+// ---- history bounds ----
+
+TEST_F(CapabilityRequestsTest, PruneHistoryDropsOldFinishedRequestsOnly) {
+  options_.history_retention_ms = 60 * kMinuteMs;
+  ASSERT_TRUE(Reopen().ok());
+  const std::string node = RegisterNode();
+  auto old_done = Dispatched(node);
+  ASSERT_TRUE(runtime_->Complete(node, old_done.request_id, Success()).ok());
+  auto old_rejected = MustEnqueue(Invoke(node, "nope"));  // rejected at once
+  auto old_live = Dispatched(node);                       // still live an hour later
+  clock_.Advance(60 * kMinuteMs);
+  auto recent = Dispatched(node);
+  ASSERT_TRUE(runtime_->Complete(node, recent.request_id, Success()).ok());
+  EXPECT_EQ(runtime_->Stats().count(S::kSucceeded), 2u);
+
+  auto pruned = runtime_->PruneHistory(clock_.Now() + 1);
+  ASSERT_TRUE(pruned.ok()) << pruned.status().ToString();
+  EXPECT_EQ(*pruned, 2u);
+  EXPECT_TRUE(FailsWith(runtime_->GetRequest(old_done.request_id), StatusCode::kNotFound));
+  EXPECT_TRUE(FailsWith(runtime_->GetRequest(old_rejected.request_id), StatusCode::kNotFound));
+  EXPECT_EQ(MustGet(old_live.request_id).state, S::kDispatched);
+  EXPECT_EQ(MustGet(recent.request_id).state, S::kSucceeded);
+  auto stats = runtime_->Stats();
+  EXPECT_EQ(stats.count(S::kSucceeded), 1u);
+  EXPECT_EQ(stats.count(S::kRejected), 0u);
+  EXPECT_EQ(stats.count(S::kDispatched), 1u);
+  EXPECT_EQ(QueryInt("SELECT count(*) FROM capability_requests"), 2);
+  // Nothing more to do.
+  EXPECT_EQ(*runtime_->PruneHistory(clock_.Now() + 1), 0u);
+  // The live one still finishes normally.
+  ASSERT_TRUE(runtime_->Complete(node, old_live.request_id, Success()).ok());
+}
+
+TEST_F(CapabilityRequestsTest, PruneHistoryKeepsTheNewestPerDevice) {
+  options_.max_history_per_device = 3;
+  options_.max_in_flight_per_device = 100;
+  ASSERT_TRUE(Reopen().ok());
+  const std::string busy = RegisterNode();
+  const std::string quiet = RegisterNode();
+  std::vector<std::string> ids;
+  for (int i = 0; i < 6; ++i) {
+    auto r = Dispatched(busy);
+    ASSERT_TRUE(runtime_->Complete(busy, r.request_id, Success()).ok());
+    ids.push_back(r.request_id);
+    clock_.Advance(kSecondMs);
+  }
+  auto live = Dispatched(busy);  // counts towards the newest three, is never deleted
+  auto theirs = Dispatched(quiet);
+  ASSERT_TRUE(runtime_->Complete(quiet, theirs.request_id, Success()).ok());
+
+  auto pruned = runtime_->PruneHistory(clock_.Now());
+  ASSERT_TRUE(pruned.ok()) << pruned.status().ToString();
+  EXPECT_EQ(*pruned, 4u);  // busy keeps its live request and its two newest finished ones
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_TRUE(FailsWith(runtime_->GetRequest(ids[static_cast<size_t>(i)]),
+                          StatusCode::kNotFound));
+  }
+  EXPECT_EQ(MustGet(ids[4]).state, S::kSucceeded);
+  EXPECT_EQ(MustGet(ids[5]).state, S::kSucceeded);
+  EXPECT_EQ(MustGet(live.request_id).state, S::kDispatched);
+  EXPECT_EQ(MustGet(theirs.request_id).state, S::kSucceeded);
+  auto listed = runtime_->ListRequests(busy, 100);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 3u);
+}
+
 TEST_F(CapabilityRequestsTest, ListIsNewestFirstAndClamped) {
   const std::string node = RegisterNode();
   const std::string other = RegisterNode();

@@ -1124,6 +1124,30 @@ Result<size_t> NodeRuntime::FailDeviceWork(std::string_view device_id, std::stri
   return count;
 }
 
+Result<uint64_t> NodeRuntime::PruneHistory(int64_t now_unix_ms) {
+  constexpr size_t kBatchRows = 1000;
+  uint64_t total = 0;
+  while (true) {
+    uint64_t batch = 0;
+    {
+      Section section(*this);
+      PALYRA_RETURN_IF_ERROR(section.health());
+      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
+      PALYRA_ASSIGN_OR_RETURN(auto deleted,
+                              store_->PruneHistory(now_unix_ms - options_.history_retention_ms,
+                                                   options_.max_history_per_device, kBatchRows));
+      PALYRA_RETURN_IF_ERROR(op.Commit());
+      for (size_t i = 0; i < deleted.size(); ++i) {
+        counters_.requests_by_state[i] -= std::min(counters_.requests_by_state[i], deleted[i]);
+        batch += deleted[i];
+      }
+      PALYRA_RETURN_IF_ERROR(section.Finish());
+    }
+    total += batch;
+    if (batch < kBatchRows) return total;
+  }
+}
+
 Status NodeRuntime::Tick() { return Tick(Now()); }
 
 Status NodeRuntime::Tick(int64_t now_unix_ms) {

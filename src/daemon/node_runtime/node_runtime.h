@@ -66,6 +66,8 @@ inline constexpr size_t kDefaultMaxLivePerDevice = 64;
 inline constexpr size_t kDefaultMaxInFlightPerDevice = 4;
 inline constexpr size_t kDefaultMaxLiveRequests = 64 * 1024;
 inline constexpr int64_t kDefaultCheckpointIntervalMs = 1000;
+inline constexpr int64_t kDefaultHistoryRetentionMs = 7LL * 24 * 60 * 60 * 1000;
+inline constexpr size_t kDefaultMaxHistoryPerDevice = 1000;
 
 struct NodeRuntimeOptions {
   std::filesystem::path database_path;  // palyra.db
@@ -95,6 +97,12 @@ struct NodeRuntimeOptions {
   // fsync of a checkpoint never lands on a request's hot path. 0: SQLite checkpoints
   // automatically on commit instead.
   int64_t checkpoint_interval_ms = kDefaultCheckpointIntervalMs;
+
+  // Finished requests (history, with their output) are kept for 7 days and at most 1,000 per
+  // device; PruneHistory deletes the rest. An idempotency key is remembered as long as its
+  // request is.
+  int64_t history_retention_ms = kDefaultHistoryRetentionMs;
+  size_t max_history_per_device = kDefaultMaxHistoryPerDevice;
 };
 
 // Counters for observability.
@@ -224,6 +232,10 @@ class NodeRuntime {
   // reports presence changes. Tick() uses the clock.
   Status Tick(int64_t now_unix_ms);
   Status Tick();
+
+  // Deletes finished requests past the history bounds (options), in batches that each commit
+  // on their own so live work is never held up for long. Returns how many rows went.
+  Result<uint64_t> PruneHistory(int64_t now_unix_ms);
 
   // Calls `callback` exactly once with the terminal record: now (on this thread) when the
   // request is already terminal, otherwise when it gets there. NOT_FOUND for an unknown request.

@@ -508,4 +508,64 @@ Result<std::array<uint64_t, kCapabilityRequestStateCount>> NodeRuntimeStore::Cou
   }
 }
 
+Result<std::array<uint64_t, kCapabilityRequestStateCount>> NodeRuntimeStore::PruneHistory(
+    int64_t completed_before_unix_ms, size_t keep_per_device, size_t limit) {
+  std::array<uint64_t, kCapabilityRequestStateCount> deleted{};
+  size_t budget = limit;
+  auto collect = [&](store::Statement& stmt) -> Status {
+    while (true) {
+      PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) return Status::Ok();
+      PALYRA_ASSIGN_OR_RETURN(CapabilityRequestState state,
+                              ParseCapabilityRequestState(stmt.ColumnText(0)));
+      ++deleted[static_cast<size_t>(state)];
+      if (budget > 0) --budget;
+    }
+  };
+  {
+    PALYRA_ASSIGN_OR_RETURN(
+        store::Statement stmt,
+        db_->Prepare("DELETE FROM capability_requests WHERE request_id IN ("
+                     "SELECT request_id FROM capability_requests "
+                     "WHERE completed_at_unix_ms IS NOT NULL AND completed_at_unix_ms < ?1 "
+                     "ORDER BY completed_at_unix_ms LIMIT ?2) RETURNING state"));
+    PALYRA_RETURN_IF_ERROR(stmt.BindInt64(1, completed_before_unix_ms));
+    PALYRA_RETURN_IF_ERROR(stmt.BindInt64(2, static_cast<int64_t>(budget)));
+    PALYRA_RETURN_IF_ERROR(collect(stmt));
+  }
+  if (budget == 0) return deleted;
+  std::vector<std::string> crowded;
+  {
+    PALYRA_ASSIGN_OR_RETURN(
+        store::Statement stmt,
+        db_->Prepare("SELECT device_id FROM capability_requests GROUP BY device_id "
+                     "HAVING COUNT(*) > ?1"));
+    PALYRA_RETURN_IF_ERROR(stmt.BindInt64(1, static_cast<int64_t>(keep_per_device)));
+    while (true) {
+      PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      crowded.push_back(stmt.ColumnText(0));
+    }
+  }
+  for (const std::string& device_id : crowded) {
+    if (budget == 0) break;
+    // The device's newest `keep_per_device` rows stay (live ones count towards them but are
+    // never deleted); finished rows older than those go, oldest first.
+    PALYRA_ASSIGN_OR_RETURN(
+        store::Statement stmt,
+        db_->Prepare("DELETE FROM capability_requests WHERE request_id IN ("
+                     "SELECT request_id FROM capability_requests "
+                     "WHERE device_id = ?1 AND completed_at_unix_ms IS NOT NULL "
+                     "AND request_id NOT IN (SELECT request_id FROM capability_requests "
+                     "WHERE device_id = ?1 ORDER BY created_at_unix_ms DESC, request_id DESC "
+                     "LIMIT ?2) "
+                     "ORDER BY created_at_unix_ms, request_id LIMIT ?3) RETURNING state"));
+    PALYRA_RETURN_IF_ERROR(stmt.BindText(1, device_id));
+    PALYRA_RETURN_IF_ERROR(stmt.BindInt64(2, static_cast<int64_t>(keep_per_device)));
+    PALYRA_RETURN_IF_ERROR(stmt.BindInt64(3, static_cast<int64_t>(budget)));
+    PALYRA_RETURN_IF_ERROR(collect(stmt));
+  }
+  return deleted;
+}
+
 }  // namespace palyra::node_runtime

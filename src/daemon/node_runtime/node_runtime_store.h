@@ -110,6 +110,11 @@ class NodeRuntimeStore {
   Result<int64_t> FailAllLive(std::string_view error, int64_t now_unix_ms);
   // Rows per state.
   Result<std::array<uint64_t, kCapabilityRequestStateCount>> CountByState();
+  // Deletes up to `limit` finished requests: those completed before `completed_before_unix_ms`,
+  // then, for each device with more than `keep_per_device` requests, its oldest finished ones
+  // beyond that many. Live requests are never touched. Returns the deleted rows per state.
+  Result<std::array<uint64_t, kCapabilityRequestStateCount>> PruneHistory(
+      int64_t completed_before_unix_ms, size_t keep_per_device, size_t limit);
 
  private:
   explicit NodeRuntimeStore(std::unique_ptr<store::Database> db);
