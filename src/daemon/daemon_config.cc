@@ -74,6 +74,13 @@ ConfigSchema BuildSchema() {
       ConfigKey::Int("identity.certificate_validity_ms", 24 * 60 * 60 * 1000, 60'000,
                      int64_t{30} * 24 * 60 * 60 * 1000, "PALYRA_CERTIFICATE_VALIDITY_MS")
           .Describe("lifetime of issued device and server certificates"),
+      ConfigKey::Int("node_runtime.history_retention_ms", int64_t{7} * 24 * 60 * 60 * 1000,
+                     60'000, int64_t{365} * 24 * 60 * 60 * 1000,
+                     "PALYRA_NODE_HISTORY_RETENTION_MS")
+          .Describe("how long finished capability requests (with their output) are kept"),
+      ConfigKey::Int("node_runtime.max_history_per_device", 1000, 1, 1'000'000,
+                     "PALYRA_NODE_MAX_HISTORY_PER_DEVICE")
+          .Describe("finished capability requests kept per device, newest first"),
       // Only the config half of the dual acknowledgement; the env half is read separately so
       // that neither source alone can open a remote bind.
       ConfigKey::Bool("deployment.dangerous_remote_bind_ack", false),
@@ -204,6 +211,9 @@ Result<DaemonConfig> LoadDaemonConfig(const DaemonFlags& flags, const Environmen
       config.GetBool("identity.allow_insecure_node_rpc_without_mtls");
   daemon.pairing_approval_timeout_ms = config.GetInt("identity.pairing_approval_timeout_ms");
   daemon.certificate_validity_ms = config.GetInt("identity.certificate_validity_ms");
+  daemon.history_retention_ms = config.GetInt("node_runtime.history_retention_ms");
+  daemon.max_history_per_device =
+      static_cast<size_t>(config.GetInt("node_runtime.max_history_per_device"));
 
   PALYRA_RETURN_IF_ERROR(CheckRemoteBindGuard(config, daemon, env));
   return daemon;

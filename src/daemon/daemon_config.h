@@ -42,6 +42,9 @@ struct DaemonConfig {
   bool allow_insecure_node_rpc_without_mtls = false;
   int64_t pairing_approval_timeout_ms = 600'000;
   int64_t certificate_validity_ms = 24 * 60 * 60 * 1000;
+  // Bounds of the finished capability-request history.
+  int64_t history_retention_ms = int64_t{7} * 24 * 60 * 60 * 1000;
+  size_t max_history_per_device = 1000;
 };
 
 const ConfigSchema& DaemonConfigSchema();

@@ -91,6 +91,17 @@ TEST_F(PalyradConfigErrorsTest, OutOfRangeValueInFile) {
   ExpectNoStateWritten();
 }
 
+TEST_F(PalyradConfigErrorsTest, HistoryBoundsAreRangeChecked) {
+  auto path = WriteConfig("[node_runtime]\nmax_history_per_device = 0\n");
+  auto outcome = Run({"--config", path.string()});
+  ExpectOneLineError(outcome, kExitUsage, {"palyra.toml", "node_runtime.max_history_per_device"});
+  ExpectNoStateWritten();
+  auto env = Run({}, {{"PALYRA_NODE_HISTORY_RETENTION_MS", "5"}});
+  ExpectOneLineError(env, kExitUsage,
+                     {"PALYRA_NODE_HISTORY_RETENTION_MS", "node_runtime.history_retention_ms"});
+  ExpectNoStateWritten();
+}
+
 TEST_F(PalyradConfigErrorsTest, WrongTypeInFile) {
   auto path = WriteConfig("[gateway]\nquic_enabled = \"sometimes\"\n");
   auto outcome = Run({"--config", path.string()});
