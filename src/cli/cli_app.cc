@@ -46,6 +46,10 @@ void AddGlobalOptions(CLI::App& app, CliContext& context) {
       "https://host[:port] (TLS); the token comes from $PALYRA_ADMIN_TOKEN");
   daemon->type_name("URL");
   daemon->excludes(state_dir);
+  app.add_option("--output-format", globals.output_format,
+                 "text (the default), json (as --json) or ndjson (one JSON object per line)")
+      ->check(CLI::IsMember({"text", "json", "ndjson"}))
+      ->type_name("FORMAT");
   app.add_option("--daemon-ca", globals.daemon_ca,
                  "PEM file of the CA that signed the daemon's TLS certificate (default: the system "
                  "roots)")
@@ -83,6 +87,7 @@ int RunCli(const std::vector<std::string>& args, const Environment& env, CliIo i
       io.out << app.help();
       return kExitUsage;
     }
+    if (Status format = context.ApplyOutputFormat(); !format.ok()) return context.Fail(format);
     return context.action()();
   } catch (const std::exception& error) {
     io.err << "palyra: error: " << error.what() << '\n';

@@ -194,8 +194,23 @@ Result<AdminConnection> CliContext::Connect(TokenUse token_use) {
   return connection;
 }
 
+Status CliContext::ApplyOutputFormat() {
+  if (!globals_.output_format) return Status::Ok();
+  const std::string& format = *globals_.output_format;
+  const bool wants_json = format == "json" || format == "ndjson";
+  const bool wants_ndjson = format == "ndjson";
+  if ((json_ && !wants_json) || (json_ && wants_ndjson) || (ndjson_ && !wants_ndjson)) {
+    return InvalidArgument("--output-format " + format + " conflicts with " +
+                           (ndjson_ ? "--ndjson" : "--json"));
+  }
+  json_ = wants_json;
+  ndjson_ = wants_ndjson;
+  return Status::Ok();
+}
+
 void CliContext::PrintJson(const nlohmann::json& value) {
-  io_.out << DumpJson(value, /*pretty=*/true) << '\n';
+  // NDJSON output: the one document on one line.
+  io_.out << DumpJson(value, /*pretty=*/!ndjson_) << '\n';
   io_.out.flush();
 }
 

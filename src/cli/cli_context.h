@@ -33,6 +33,7 @@ struct GlobalOptions {
   std::optional<std::string> state_dir;   // --state-dir
   std::optional<std::string> daemon_url;  // --daemon
   std::optional<std::string> daemon_ca;   // --daemon-ca (PEM roots for https://)
+  std::optional<std::string> output_format;  // --output-format text|json|ndjson
 };
 
 // Every RPC's deadline unless a command extends it (nodes invoke adds its own timeout).
@@ -84,6 +85,13 @@ class CliContext {
   // Bound by every command's --json flag.
   bool& json_flag() { return json_; }
   bool json() const { return json_; }
+  // Bound by --ndjson on the list commands; also set by --output-format ndjson, which makes
+  // every other command print its JSON document on one line.
+  bool& ndjson_flag() { return ndjson_; }
+  bool ndjson() const { return ndjson_; }
+  // Folds the global --output-format into the per-command flags after parsing. INVALID_ARGUMENT
+  // when the two disagree (--output-format text --json).
+  Status ApplyOutputFormat();
   const Environment& env() const { return env_; }
   std::istream& in() { return io_.in; }
   std::ostream& out() { return io_.out; }
@@ -124,6 +132,7 @@ class CliContext {
   CliIo io_;
   GlobalOptions globals_;
   bool json_ = false;
+  bool ndjson_ = false;
   std::function<int()> action_;
   std::optional<RunFileInfo> run_file_cache_;
 };

@@ -26,10 +26,11 @@ void AddJsonFlag(CLI::App* command, CliContext& context) {
   command->add_flag("--json", context.json_flag(), "print one JSON document instead of text");
 }
 
-void AddJsonAndNdjsonFlags(CLI::App* command, CliContext& context, bool& ndjson) {
+void AddJsonAndNdjsonFlags(CLI::App* command, CliContext& context) {
   auto* json = command->add_flag("--json", context.json_flag(),
                                  "print one JSON document (an array) instead of text");
-  command->add_flag("--ndjson", ndjson, "print one JSON object per line instead of text")
+  command->add_flag("--ndjson", context.ndjson_flag(),
+                    "print one JSON object per line instead of text")
       ->excludes(json);
 }
 

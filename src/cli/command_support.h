@@ -20,8 +20,9 @@ CLI::App* AddCommandGroup(CLI::App& parent, const std::string& name,
                           const std::string& description);
 
 void AddJsonFlag(CLI::App* command, CliContext& context);
-// --json, plus --ndjson (one {"type": ..., ...} object per line), which excludes it.
-void AddJsonAndNdjsonFlags(CLI::App* command, CliContext& context, bool& ndjson);
+// --json, plus --ndjson (one {"type": ..., ...} object per line, context.ndjson()), which
+// excludes it.
+void AddJsonAndNdjsonFlags(CLI::App* command, CliContext& context);
 
 // Canonical ULID (26 characters of uppercase Crockford base32).
 CLI::Validator UlidValidator();

@@ -291,10 +291,23 @@ TEST_F(CliCommandsTest, NodesListDescribeAndRequests) {
   ASSERT_EQ(ndjson.code, kExitOk) << ndjson.err;
   EXPECT_EQ(json::parse(ndjson.out), json({{"type", "node"}, {"node", doc[0]}}));
   EXPECT_EQ(std::count(ndjson.out.begin(), ndjson.out.end(), '\n'), 1);
+  // The global --output-format means the same as the per-command flags.
+  CliRun format_ndjson = Run({"--output-format", "ndjson", "nodes", "list"});
+  ASSERT_EQ(format_ndjson.code, kExitOk) << format_ndjson.err;
+  EXPECT_EQ(format_ndjson.out, ndjson.out);
+  CliRun format_json = Run({"nodes", "list", "--output-format", "json"});
+  ASSERT_EQ(format_json.code, kExitOk) << format_json.err;
+  EXPECT_EQ(format_json.out, list.out);
+  EXPECT_EQ(Run({"nodes", "list", "--output-format", "text"}).out, text.out);
 
   CliRun describe = Run({"nodes", "describe", kDeviceId, "--json"});
   ASSERT_EQ(describe.code, kExitOk) << describe.err;
   EXPECT_EQ(ParseJson(describe), doc[0]);
+  // ndjson for a one-document command: that document on one line.
+  CliRun describe_line = Run({"nodes", "describe", kDeviceId, "--output-format", "ndjson"});
+  ASSERT_EQ(describe_line.code, kExitOk) << describe_line.err;
+  EXPECT_EQ(std::count(describe_line.out.begin(), describe_line.out.end(), '\n'), 1);
+  EXPECT_EQ(json::parse(describe_line.out), doc[0]);
   EXPECT_EQ(service().LastRequest<adminv1::GetNodeRequest>("GetNode")->device_id(), kDeviceId);
   EXPECT_EQ(Run({"nodes", "status", kDeviceId}).code, kExitOk);
 

@@ -160,6 +160,11 @@ TEST(CliParseTest, ExclusiveFlags) {
       "excludes");
   ExpectUsage({"nodes", "list", "--json", "--ndjson"}, "excludes");
   ExpectUsage({"nodes", "pending", "--ndjson", "--json"}, "excludes");
+  ExpectUsage({"--output-format", "text", "nodes", "list", "--json"}, "conflicts with --json");
+  ExpectUsage({"nodes", "list", "--ndjson", "--output-format", "json"},
+              "conflicts with --ndjson");
+  ExpectUsage({"--output-format", "ndjson", "health", "--json"}, "conflicts with --json");
+  ExpectUsage({"nodes", "list", "--output-format", "yaml"}, "--output-format");
   CliRun both = RunPalyra({"health", "--daemon", "127.0.0.1:1", "--state-dir", "state-x"}, kEnv);
   EXPECT_EQ(both.code, kExitUsage) << both.err;
   EXPECT_NE(both.err.find("excludes"), std::string::npos) << both.err;

@@ -40,7 +40,7 @@ std::string YesNo(bool value) { return value ? "yes" : "no"; }
 
 // ---- pending / approve / reject ----
 
-int RunPending(CliContext& context, bool all, bool ndjson) {
+int RunPending(CliContext& context, bool all) {
   auto connection = context.Connect(TokenUse::kRequired);
   if (!connection.ok()) return context.Fail(connection.status());
   grpc::ClientContext call;
@@ -51,7 +51,7 @@ int RunPending(CliContext& context, bool all, bool ndjson) {
   grpc::Status status = Stub(*connection)->ListPairingRequests(&call, request, &response);
   if (!status.ok()) return context.FailRpc(*connection, status, "listing pairing requests");
 
-  if (ndjson) {
+  if (context.ndjson()) {
     for (const auto& item : response.requests()) {
       context.PrintJsonLine(
           {{"type", "node_pairing_request"}, {"request", PairingRequestJson(item)}});
@@ -146,7 +146,7 @@ std::string CapabilitySummary(const adminv1::Node& node) {
   return out.empty() ? "-" : out;
 }
 
-int RunList(CliContext& context, bool ndjson) {
+int RunList(CliContext& context) {
   auto connection = context.Connect(TokenUse::kRequired);
   if (!connection.ok()) return context.Fail(connection.status());
   grpc::ClientContext call;
@@ -155,7 +155,7 @@ int RunList(CliContext& context, bool ndjson) {
   grpc::Status status = Stub(*connection)->ListNodes(&call, {}, &response);
   if (!status.ok()) return context.FailRpc(*connection, status, "listing nodes");
 
-  if (ndjson) {
+  if (context.ndjson()) {
     for (const auto& node : response.nodes()) {
       context.PrintJsonLine({{"type", "node"}, {"node", NodeJson(node)}});
     }
@@ -412,12 +412,11 @@ void RegisterNodesCommands(CLI::App& root, CliContext& context) {
       root, "nodes", "pairing requests, registered nodes, capability invocation and presence");
 
   auto all = std::make_shared<bool>(false);
-  auto pending_ndjson = std::make_shared<bool>(false);
-  CLI::App* pending = AddLeafCommand(
-      *nodes, context, "pending", "list pairing requests awaiting approval",
-      [&context, all, pending_ndjson] { return RunPending(context, *all, *pending_ndjson); });
+  CLI::App* pending =
+      AddLeafCommand(*nodes, context, "pending", "list pairing requests awaiting approval",
+                     [&context, all] { return RunPending(context, *all); });
   pending->add_flag("--all", *all, "list requests in every state, not only pending_approval");
-  AddJsonAndNdjsonFlags(pending, context, *pending_ndjson);
+  AddJsonAndNdjsonFlags(pending, context);
 
   auto approve_options = std::make_shared<DecisionOptions>();
   CLI::App* approve =
@@ -447,11 +446,10 @@ void RegisterNodesCommands(CLI::App& root, CliContext& context) {
       ->type_name("TEXT");
   AddJsonFlag(reject, context);
 
-  auto list_ndjson = std::make_shared<bool>(false);
-  CLI::App* list = AddLeafCommand(
-      *nodes, context, "list", "list registered nodes with presence and capabilities",
-      [&context, list_ndjson] { return RunList(context, *list_ndjson); });
-  AddJsonAndNdjsonFlags(list, context, *list_ndjson);
+  CLI::App* list =
+      AddLeafCommand(*nodes, context, "list", "list registered nodes with presence and capabilities",
+                     [&context] { return RunList(context); });
+  AddJsonAndNdjsonFlags(list, context);
 
   auto describe_id = std::make_shared<std::string>();
   CLI::App* describe =
