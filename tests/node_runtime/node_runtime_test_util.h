@@ -18,6 +18,8 @@
 #include <system_error>
 #include <vector>
 
+#include "support/fake_clock.h"
+#include "support/status_assertions.h"
 #include "support/temp_dir.h"
 #include "common/status.h"
 #include "common/time.h"
@@ -30,41 +32,9 @@ namespace palyra::node_runtime::testing {
 inline constexpr int64_t kSecondMs = 1000;
 inline constexpr int64_t kMinuteMs = 60 * kSecondMs;
 
+using ::palyra::testing::FailsWith;
+using ::palyra::testing::FakeClock;
 using ::palyra::testing::TempDir;
-
-class FakeClock {
- public:
-  FakeClock() : now_(NowUnixMs()) {}
-  int64_t Now() const { return now_.load(); }
-  void Advance(int64_t ms) { now_ += ms; }
-  std::function<int64_t()> AsFunction() {
-    return [this] { return now_.load(); };
-  }
-
- private:
-  std::atomic<int64_t> now_;
-};
-
-inline ::testing::AssertionResult FailsWith(const Status& status, StatusCode code,
-                                            std::string_view substring = {}) {
-  if (status.ok()) return ::testing::AssertionFailure() << "expected an error, got OK";
-  if (status.code() != code) {
-    return ::testing::AssertionFailure()
-           << "expected " << StatusCodeName(code) << ", got " << status.ToString();
-  }
-  if (!substring.empty() && status.message().find(substring) == std::string::npos) {
-    return ::testing::AssertionFailure()
-           << "message '" << status.message() << "' lacks '" << substring << "'";
-  }
-  return ::testing::AssertionSuccess();
-}
-
-template <typename T>
-::testing::AssertionResult FailsWith(const Result<T>& result, StatusCode code,
-                                     std::string_view substring = {}) {
-  if (result.ok()) return ::testing::AssertionFailure() << "expected an error, got a value";
-  return FailsWith(result.status(), code, substring);
-}
 
 inline InvokeRequest Invoke(std::string device_id, std::string capability,
                             std::string input_json = {}, uint64_t max_payload_bytes = 0,

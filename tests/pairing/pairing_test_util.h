@@ -18,6 +18,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "support/fake_clock.h"
+#include "support/status_assertions.h"
 #include "support/temp_dir.h"
 #include "common/status.h"
 #include "common/time.h"
@@ -36,21 +38,9 @@ namespace palyra::identity::testing {
 inline constexpr int64_t kSecondMs = 1000;
 inline constexpr int64_t kMinuteMs = 60 * kSecondMs;
 
+using ::palyra::testing::FailsWith;
+using ::palyra::testing::FakeClock;
 using ::palyra::testing::TempDir;
-
-// A clock tests move by hand. Starts at the real time so certificates look ordinary.
-class FakeClock {
- public:
-  FakeClock() : now_(NowUnixMs()) {}
-  int64_t Now() const { return now_.load(); }
-  void Advance(int64_t ms) { now_ += ms; }
-  std::function<int64_t()> AsFunction() {
-    return [this] { return now_.load(); };
-  }
-
- private:
-  std::atomic<int64_t> now_;
-};
 
 inline std::string ReadBytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -110,27 +100,6 @@ inline std::string QueryText(store::Database& db, const std::string& sql) {
 
 inline std::string CodeState(store::Database& db, const std::string& code_id) {
   return QueryText(db, "SELECT state FROM pairing_codes WHERE code_id = '" + code_id + "'");
-}
-
-// gtest assertion: failed with `code` and a message containing `fragment`.
-template <typename T>
-::testing::AssertionResult FailsWith(const T& status_or_result, StatusCode code,
-                                     std::string_view fragment) {
-  const Status& status = status_or_result.status();
-  if (status.ok()) return ::testing::AssertionFailure() << "expected an error, got OK";
-  if (status.code() != code || status.message().find(fragment) == std::string::npos) {
-    return ::testing::AssertionFailure() << "got " << status.ToString() << ", expected "
-                                         << StatusCodeName(code) << " with \"" << fragment << "\"";
-  }
-  return ::testing::AssertionSuccess();
-}
-inline ::testing::AssertionResult FailsWith(const Status& status, StatusCode code,
-                                            std::string_view fragment) {
-  struct Wrap {
-    const Status& s;
-    const Status& status() const { return s; }
-  };
-  return FailsWith(Wrap{status}, code, fragment);
 }
 
 inline PairingRequestFilter Filter(std::optional<PairingRequestState> state,
