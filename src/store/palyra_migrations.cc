@@ -252,7 +252,27 @@ CREATE INDEX capability_requests_by_device_created
 CREATE INDEX capability_requests_by_completed ON capability_requests (completed_at_unix_ms)
   WHERE completed_at_unix_ms IS NOT NULL;
 )sql"},
-    // Append new migrations here: {6, "name", R"sql(...)sql"},
+    {6, "node_event_log", R"sql(
+-- Per device, a gap-free numbered log of daemon-to-node events, served over QUIC with resume.
+-- The head row keeps the last sequence handed out and how far the log has been pruned, so
+-- numbering never restarts and a resume point that was pruned away can be told apart.
+CREATE TABLE node_event_heads (
+  device_id TEXT PRIMARY KEY CHECK (length(device_id) = 26),
+  last_seq INTEGER NOT NULL CHECK (last_seq >= 0),
+  pruned_through_seq INTEGER NOT NULL CHECK (pruned_through_seq >= 0 AND
+                                             pruned_through_seq <= last_seq)
+) WITHOUT ROWID;
+CREATE TABLE node_events (
+  device_id TEXT NOT NULL REFERENCES node_event_heads (device_id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL CHECK (seq > 0),
+  kind TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+  payload_json TEXT NOT NULL,
+  created_at_unix_ms INTEGER NOT NULL,
+  PRIMARY KEY (device_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX node_events_by_created ON node_events (created_at_unix_ms);
+)sql"},
+    // Append new migrations here: {7, "name", R"sql(...)sql"},
 };
 
 }  // namespace
