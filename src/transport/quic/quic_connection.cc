@@ -1,0 +1,384 @@
+#include "transport/quic/quic_connection.h"
+
+#include <ngtcp2/ngtcp2.h>
+#include <ngtcp2/ngtcp2_crypto.h>
+#include <ngtcp2/ngtcp2_crypto_gnutls.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "crypto/random.h"
+
+namespace palyra::transport::quic {
+
+namespace {
+
+constexpr size_t kCidBytes = 18;
+constexpr size_t kMaxDatagramBytes = 1500;
+constexpr size_t kMaxDatagramsPerFlush = 256;
+
+ngtcp2_path ToPath(const DatagramPath& path) {
+  ngtcp2_path out{};
+  out.local.addr = reinterpret_cast<ngtcp2_sockaddr*>(const_cast<sockaddr_storage*>(&path.local));
+  out.local.addrlen = path.local_len;
+  out.remote.addr =
+      reinterpret_cast<ngtcp2_sockaddr*>(const_cast<sockaddr_storage*>(&path.remote));
+  out.remote.addrlen = path.remote_len;
+  return out;
+}
+
+void RandomCid(ngtcp2_cid* cid, size_t length) {
+  crypto::RandomFill(std::span(cid->data, length));
+  cid->datalen = length;
+}
+
+void Rand(uint8_t* dest, size_t length, const ngtcp2_rand_ctx* /*ctx*/) {
+  crypto::RandomFill(std::span(dest, length));
+}
+
+void DefaultSettings(ngtcp2_settings* settings, uint64_t now_ns) {
+  ngtcp2_settings_default(settings);
+  settings->initial_ts = now_ns;
+  settings->handshake_timeout = kHandshakeTimeoutMs * NGTCP2_MILLISECONDS;
+  settings->max_window = 2 * kConnectionWindowBytes;
+  settings->max_stream_window = 2 * kStreamWindowBytes;
+}
+
+void DefaultParams(ngtcp2_transport_params* params) {
+  ngtcp2_transport_params_default(params);
+  params->initial_max_streams_bidi = kMaxBidiStreams;
+  params->initial_max_streams_uni = 0;
+  params->initial_max_stream_data_bidi_local = kStreamWindowBytes;
+  params->initial_max_stream_data_bidi_remote = kStreamWindowBytes;
+  params->initial_max_stream_data_uni = 0;
+  params->initial_max_data = kConnectionWindowBytes;
+  params->max_idle_timeout = kIdleTimeoutMs * NGTCP2_MILLISECONDS;
+}
+
+}  // namespace
+
+uint64_t MonotonicNowNs() {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+struct QuicConnection::ConnRef {
+  ngtcp2_crypto_conn_ref ref{};
+};
+
+// ngtcp2 callbacks; user_data is the QuicConnection.
+struct QuicConnection::Callbacks {
+  static QuicConnection* Self(void* user_data) { return static_cast<QuicConnection*>(user_data); }
+
+  static int RecvStreamData(ngtcp2_conn* conn, uint32_t flags, int64_t stream_id,
+                            uint64_t /*offset*/, const uint8_t* data, size_t length,
+                            void* user_data, void* /*stream_user_data*/) {
+    QuicConnection* self = Self(user_data);
+    if (self->handlers_.on_stream_data) {
+      self->handlers_.on_stream_data(stream_id, std::span(data, length),
+                                     (flags & NGTCP2_STREAM_DATA_FLAG_FIN) != 0);
+    }
+    // The bytes were consumed: give the peer the credit back.
+    ngtcp2_conn_extend_max_stream_offset(conn, stream_id, length);
+    ngtcp2_conn_extend_max_offset(conn, length);
+    return 0;
+  }
+
+  static int StreamClose(ngtcp2_conn* /*conn*/, uint32_t /*flags*/, int64_t stream_id,
+                         uint64_t /*app_error_code*/, void* user_data,
+                         void* /*stream_user_data*/) {
+    QuicConnection* self = Self(user_data);
+    self->streams_.erase(stream_id);
+    if (self->handlers_.on_stream_closed) self->handlers_.on_stream_closed(stream_id);
+    return 0;
+  }
+
+  static int HandshakeCompleted(ngtcp2_conn* /*conn*/, void* user_data) {
+    QuicConnection* self = Self(user_data);
+    if (self->handlers_.on_handshake_completed) self->handlers_.on_handshake_completed();
+    return 0;
+  }
+
+  static int GetNewConnectionId(ngtcp2_conn* /*conn*/, ngtcp2_cid* cid, uint8_t* token,
+                                size_t length, void* user_data) {
+    QuicConnection* self = Self(user_data);
+    RandomCid(cid, length);
+    const auto* secret = reinterpret_cast<const uint8_t*>(self->static_secret_.data());
+    if (ngtcp2_crypto_generate_stateless_reset_token(token, secret, self->static_secret_.size(),
+                                                     cid) != 0) {
+      return NGTCP2_ERR_CALLBACK_FAILURE;
+    }
+    return 0;
+  }
+
+  static ngtcp2_callbacks For(bool is_server) {
+    ngtcp2_callbacks cb{};
+    if (is_server) {
+      cb.recv_client_initial = ngtcp2_crypto_recv_client_initial_cb;
+    } else {
+      cb.client_initial = ngtcp2_crypto_client_initial_cb;
+      cb.recv_retry = ngtcp2_crypto_recv_retry_cb;
+    }
+    cb.recv_crypto_data = ngtcp2_crypto_recv_crypto_data_cb;
+    cb.encrypt = ngtcp2_crypto_encrypt_cb;
+    cb.decrypt = ngtcp2_crypto_decrypt_cb;
+    cb.hp_mask = ngtcp2_crypto_hp_mask_cb;
+    cb.update_key = ngtcp2_crypto_update_key_cb;
+    cb.delete_crypto_aead_ctx = ngtcp2_crypto_delete_crypto_aead_ctx_cb;
+    cb.delete_crypto_cipher_ctx = ngtcp2_crypto_delete_crypto_cipher_ctx_cb;
+    cb.get_path_challenge_data = ngtcp2_crypto_get_path_challenge_data_cb;
+    cb.version_negotiation = ngtcp2_crypto_version_negotiation_cb;
+    cb.rand = Rand;
+    cb.get_new_connection_id = GetNewConnectionId;
+    cb.recv_stream_data = RecvStreamData;
+    cb.stream_close = StreamClose;
+    cb.handshake_completed = HandshakeCompleted;
+    return cb;
+  }
+};
+
+Result<std::unique_ptr<QuicConnection>> QuicConnection::AcceptServer(
+    std::shared_ptr<const ServerTlsCredentials> tls, const Datagram& first_datagram,
+    Handlers handlers, uint64_t now_ns) {
+  ngtcp2_pkt_hd hd{};
+  const auto* data = reinterpret_cast<const uint8_t*>(first_datagram.bytes.data());
+  if (ngtcp2_accept(&hd, data, first_datagram.bytes.size()) != 0) {
+    return InvalidArgument("not an acceptable QUIC Initial packet");
+  }
+  if (hd.version != NGTCP2_PROTO_VER_V1) return InvalidArgument("only QUIC v1 is supported");
+  std::unique_ptr<QuicConnection> self(new QuicConnection(std::move(handlers), true));
+  self->path_ = first_datagram.path;
+  self->static_secret_.resize(32);
+  crypto::RandomFill(std::span(reinterpret_cast<uint8_t*>(self->static_secret_.data()), 32));
+
+  ngtcp2_cid scid{};
+  RandomCid(&scid, kCidBytes);
+  ngtcp2_settings settings;
+  DefaultSettings(&settings, now_ns);
+  ngtcp2_transport_params params;
+  DefaultParams(&params);
+  params.original_dcid = hd.dcid;
+  params.stateless_reset_token_present = 1;
+  if (ngtcp2_crypto_generate_stateless_reset_token(
+          params.stateless_reset_token,
+          reinterpret_cast<const uint8_t*>(self->static_secret_.data()),
+          self->static_secret_.size(), &scid) != 0) {
+    return Internal("QUIC: generating a stateless reset token failed");
+  }
+  const ngtcp2_callbacks callbacks = Callbacks::For(true);
+  const ngtcp2_path path = ToPath(self->path_);
+  if (int rc = ngtcp2_conn_server_new(&self->conn_, &hd.scid, &scid, &path, hd.version,
+                                      &callbacks, &settings, &params, nullptr, self.get());
+      rc != 0) {
+    return Internal(std::string("QUIC: creating the server connection failed: ") +
+                    ngtcp2_strerror(rc));
+  }
+  PALYRA_ASSIGN_OR_RETURN(UniqueSession session, tls->NewSession());
+  if (ngtcp2_crypto_gnutls_configure_server_session(session.get()) != 0) {
+    return Internal("QUIC: configuring the TLS session for QUIC failed");
+  }
+  self->tls_credentials_ = tls;
+  PALYRA_RETURN_IF_ERROR(self->AttachTls(std::move(session)));
+  return self;
+}
+
+Result<std::unique_ptr<QuicConnection>> QuicConnection::ConnectClient(
+    std::shared_ptr<const ClientTlsCredentials> tls, const DatagramPath& path, Handlers handlers,
+    uint64_t now_ns) {
+  std::unique_ptr<QuicConnection> self(new QuicConnection(std::move(handlers), false));
+  self->path_ = path;
+  self->static_secret_.resize(32);
+  crypto::RandomFill(std::span(reinterpret_cast<uint8_t*>(self->static_secret_.data()), 32));
+  ngtcp2_cid dcid{};
+  ngtcp2_cid scid{};
+  RandomCid(&dcid, kCidBytes);
+  RandomCid(&scid, kCidBytes);
+  ngtcp2_settings settings;
+  DefaultSettings(&settings, now_ns);
+  ngtcp2_transport_params params;
+  DefaultParams(&params);
+  const ngtcp2_callbacks callbacks = Callbacks::For(false);
+  const ngtcp2_path npath = ToPath(self->path_);
+  if (int rc = ngtcp2_conn_client_new(&self->conn_, &dcid, &scid, &npath, NGTCP2_PROTO_VER_V1,
+                                      &callbacks, &settings, &params, nullptr, self.get());
+      rc != 0) {
+    return Internal(std::string("QUIC: creating the client connection failed: ") +
+                    ngtcp2_strerror(rc));
+  }
+  PALYRA_ASSIGN_OR_RETURN(UniqueSession session, tls->NewSession());
+  if (ngtcp2_crypto_gnutls_configure_client_session(session.get()) != 0) {
+    return Internal("QUIC: configuring the TLS session for QUIC failed");
+  }
+  self->tls_credentials_ = tls;
+  PALYRA_RETURN_IF_ERROR(self->AttachTls(std::move(session)));
+  return self;
+}
+
+QuicConnection::QuicConnection(Handlers handlers, bool is_server)
+    : handlers_(std::move(handlers)), is_server_(is_server) {}
+
+Status QuicConnection::AttachTls(UniqueSession session) {
+  conn_ref_ = std::make_unique<ConnRef>();
+  conn_ref_->ref.get_conn = [](ngtcp2_crypto_conn_ref* ref) {
+    return static_cast<QuicConnection*>(ref->user_data)->conn_;
+  };
+  conn_ref_->ref.user_data = this;
+  gnutls_session_set_ptr(session.get(), &conn_ref_->ref);
+  ngtcp2_conn_set_tls_native_handle(conn_, session.get());
+  ngtcp2_conn_set_keep_alive_timeout(conn_, kKeepAliveMs * NGTCP2_MILLISECONDS);
+  session_ = std::move(session);
+  return Status::Ok();
+}
+
+QuicConnection::~QuicConnection() {
+  if (conn_ != nullptr) ngtcp2_conn_del(conn_);
+}
+
+Status QuicConnection::Fail(int rc, std::string_view what) {
+  if (closed_) return Unavailable(std::string(what) + ": the connection is closed");
+  closed_ = true;
+  if (rc == NGTCP2_ERR_DRAINING || rc == NGTCP2_ERR_CLOSING || rc == NGTCP2_ERR_IDLE_CLOSE) {
+    return Unavailable(std::string(what) + ": " + ngtcp2_strerror(rc));
+  }
+  ngtcp2_connection_close_error ccerr{};
+  if (rc == NGTCP2_ERR_CRYPTO) {
+    ngtcp2_connection_close_error_set_transport_error_tls_alert(
+        &ccerr, ngtcp2_conn_get_tls_alert(conn_), nullptr, 0);
+  } else {
+    ngtcp2_connection_close_error_set_transport_error_liberr(&ccerr, rc, nullptr, 0);
+  }
+  uint8_t buf[kMaxDatagramBytes];
+  ngtcp2_path_storage ps;
+  ngtcp2_path_storage_zero(&ps);
+  ngtcp2_pkt_info pi{};
+  const ngtcp2_ssize n = ngtcp2_conn_write_connection_close(conn_, &ps.path, &pi, buf,
+                                                            sizeof(buf), &ccerr, MonotonicNowNs());
+  if (n > 0) close_packet_.assign(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+  return Unavailable(std::string(what) + ": " + ngtcp2_strerror(rc));
+}
+
+Status QuicConnection::Receive(const Datagram& datagram, uint64_t now_ns) {
+  if (closed_) return Unavailable("QUIC connection is closed");
+  const ngtcp2_path path = ToPath(datagram.path);
+  ngtcp2_pkt_info pi{};
+  const int rc = ngtcp2_conn_read_pkt(conn_, &path, &pi,
+                                      reinterpret_cast<const uint8_t*>(datagram.bytes.data()),
+                                      datagram.bytes.size(), now_ns);
+  if (rc != 0) return Fail(rc, "QUIC receive");
+  return Status::Ok();
+}
+
+Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
+  if (!close_packet_.empty() && !close_sent_) {
+    out.push_back({path_, close_packet_});
+    close_sent_ = true;
+  }
+  if (closed_) return Status::Ok();
+  uint8_t buf[kMaxDatagramBytes];
+  const size_t limit = std::min(sizeof(buf), ngtcp2_conn_get_max_tx_udp_payload_size(conn_));
+  std::vector<int64_t> blocked;
+  for (size_t i = 0; i < kMaxDatagramsPerFlush; ++i) {
+    // The first stream with something left to send that is not blocked this round.
+    Stream* stream = nullptr;
+    int64_t stream_id = -1;
+    for (auto& [id, s] : streams_) {
+      const bool pending = s.sent < s.outgoing.size() || (s.fin_queued && !s.fin_sent);
+      if (pending && std::find(blocked.begin(), blocked.end(), id) == blocked.end()) {
+        stream = &s;
+        stream_id = id;
+        break;
+      }
+    }
+    ngtcp2_vec vec{};
+    uint32_t flags = NGTCP2_WRITE_STREAM_FLAG_NONE;
+    if (stream != nullptr) {
+      vec.base = reinterpret_cast<uint8_t*>(stream->outgoing.data()) + stream->sent;
+      vec.len = stream->outgoing.size() - stream->sent;
+      if (stream->fin_queued) flags |= NGTCP2_WRITE_STREAM_FLAG_FIN;
+    }
+    ngtcp2_path_storage ps;
+    ngtcp2_path_storage_zero(&ps);
+    ngtcp2_pkt_info pi{};
+    ngtcp2_ssize accepted = -1;
+    const ngtcp2_ssize n =
+        ngtcp2_conn_writev_stream(conn_, &ps.path, &pi, buf, limit, &accepted, flags, stream_id,
+                                  stream != nullptr ? &vec : nullptr, stream != nullptr ? 1 : 0,
+                                  now_ns);
+    if (n < 0) {
+      if (stream != nullptr &&
+          (n == NGTCP2_ERR_STREAM_DATA_BLOCKED || n == NGTCP2_ERR_STREAM_SHUT_WR ||
+           n == NGTCP2_ERR_STREAM_NOT_FOUND)) {
+        blocked.push_back(stream_id);
+        continue;
+      }
+      return Fail(static_cast<int>(n), "QUIC send");
+    }
+    if (stream != nullptr && accepted >= 0) {
+      stream->sent += static_cast<size_t>(accepted);
+      if (stream->fin_queued && stream->sent == stream->outgoing.size()) stream->fin_sent = true;
+    }
+    if (n == 0) {
+      if (stream != nullptr) {
+        blocked.push_back(stream_id);  // no room now (congestion or flow control)
+        continue;
+      }
+      break;
+    }
+    out.push_back({path_, std::string(reinterpret_cast<const char*>(buf), static_cast<size_t>(n))});
+  }
+  ngtcp2_conn_update_pkt_tx_time(conn_, now_ns);
+  return Status::Ok();
+}
+
+uint64_t QuicConnection::ExpiryNs() const { return ngtcp2_conn_get_expiry(conn_); }
+
+Status QuicConnection::OnTimer(uint64_t now_ns) {
+  if (closed_) return Status::Ok();
+  if (int rc = ngtcp2_conn_handle_expiry(conn_, now_ns); rc != 0) return Fail(rc, "QUIC timer");
+  return Status::Ok();
+}
+
+bool QuicConnection::handshake_completed() const {
+  return ngtcp2_conn_get_handshake_completed(conn_) != 0;
+}
+
+Result<int64_t> QuicConnection::OpenStream() {
+  if (closed_) return Unavailable("QUIC connection is closed");
+  int64_t id = -1;
+  const int rc = ngtcp2_conn_open_bidi_stream(conn_, &id, nullptr);
+  if (rc == NGTCP2_ERR_STREAM_ID_BLOCKED) {
+    return ResourceExhausted("QUIC: the peer's stream limit is reached");
+  }
+  if (rc != 0) return Internal(std::string("QUIC: opening a stream failed: ") + ngtcp2_strerror(rc));
+  streams_.emplace(id, Stream{});
+  return id;
+}
+
+Status QuicConnection::Send(int64_t stream_id, std::string_view bytes, bool fin) {
+  if (closed_) return Unavailable("QUIC connection is closed");
+  Stream& stream = streams_[stream_id];  // a peer-opened stream is first written here
+  if (stream.fin_queued) return FailedPrecondition("QUIC stream already finished");
+  stream.outgoing.append(bytes);
+  stream.fin_queued = fin;
+  return Status::Ok();
+}
+
+Status QuicConnection::Close(uint64_t app_error_code, std::string_view reason, uint64_t now_ns) {
+  if (closed_) return Status::Ok();
+  closed_ = true;
+  ngtcp2_connection_close_error ccerr{};
+  ngtcp2_connection_close_error_set_application_error(
+      &ccerr, app_error_code, reinterpret_cast<const uint8_t*>(reason.data()), reason.size());
+  uint8_t buf[kMaxDatagramBytes];
+  ngtcp2_path_storage ps;
+  ngtcp2_path_storage_zero(&ps);
+  ngtcp2_pkt_info pi{};
+  const ngtcp2_ssize n =
+      ngtcp2_conn_write_connection_close(conn_, &ps.path, &pi, buf, sizeof(buf), &ccerr, now_ns);
+  if (n > 0) close_packet_.assign(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+  return Status::Ok();
+}
+
+}  // namespace palyra::transport::quic

@@ -1,0 +1,125 @@
+#pragma once
+// One QUIC connection (server or client side), and the only code in the project that calls
+// ngtcp2: a move to ngtcp2 1.x changes this file and its .cc. It knows nothing about sockets or
+// event loops: the owner feeds it received datagrams with Receive(), collects the datagrams it
+// wants sent with Flush(), and calls OnTimer() at ExpiryNs(). Streams carry bytes; the framing
+// and the methods live above it.
+//
+// Transport settings are explicit (ngtcp2 0.12's defaults are zero): QUIC v1, 32 bidirectional
+// streams, 1.25 MB stream and 8 MB connection windows, 30 s idle timeout, 10 s handshake
+// timeout, 5 s keep-alive, no 0-RTT. TLS is the GnuTLS policy in tls_policy.h.
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "transport/quic/tls_policy.h"
+
+struct ngtcp2_conn;
+
+namespace palyra::transport::quic {
+
+inline constexpr uint64_t kMaxBidiStreams = 32;
+inline constexpr uint64_t kStreamWindowBytes = 1'250'000;
+inline constexpr uint64_t kConnectionWindowBytes = 8 * 1024 * 1024;
+inline constexpr uint64_t kIdleTimeoutMs = 30'000;
+inline constexpr uint64_t kHandshakeTimeoutMs = 10'000;
+inline constexpr uint64_t kKeepAliveMs = 5'000;
+
+// Local and remote UDP addresses of a datagram.
+struct DatagramPath {
+  sockaddr_storage local{};
+  socklen_t local_len = 0;
+  sockaddr_storage remote{};
+  socklen_t remote_len = 0;
+};
+
+struct Datagram {
+  DatagramPath path;
+  std::string bytes;
+};
+
+// Monotonic nanoseconds, the clock ngtcp2 runs on.
+uint64_t MonotonicNowNs();
+
+class QuicConnection {
+ public:
+  struct Handlers {
+    // Bytes arrived on a stream (`fin`: the peer finished its side).
+    std::function<void(int64_t stream_id, std::span<const uint8_t> data, bool fin)> on_stream_data;
+    std::function<void(int64_t stream_id)> on_stream_closed;
+    std::function<void()> on_handshake_completed;
+  };
+
+  // A server connection for the client Initial in `first_datagram` (not yet processed: pass it
+  // to Receive next). INVALID_ARGUMENT when it is not an acceptable Initial.
+  static Result<std::unique_ptr<QuicConnection>> AcceptServer(
+      std::shared_ptr<const ServerTlsCredentials> tls, const Datagram& first_datagram,
+      Handlers handlers, uint64_t now_ns);
+  static Result<std::unique_ptr<QuicConnection>> ConnectClient(
+      std::shared_ptr<const ClientTlsCredentials> tls, const DatagramPath& path,
+      Handlers handlers, uint64_t now_ns);
+  ~QuicConnection();
+  QuicConnection(const QuicConnection&) = delete;
+  QuicConnection& operator=(const QuicConnection&) = delete;
+
+  // Feeds one received datagram. An error means the connection is finished (handshake refused,
+  // protocol violation, idle); Flush() may still have a CONNECTION_CLOSE to send.
+  Status Receive(const Datagram& datagram, uint64_t now_ns);
+  // Datagrams to send now (handshake, stream data, ACKs, close), in order.
+  Status Flush(std::vector<Datagram>& out, uint64_t now_ns);
+  // When OnTimer() is due (nanoseconds, MonotonicNowNs's clock).
+  uint64_t ExpiryNs() const;
+  Status OnTimer(uint64_t now_ns);
+
+  bool handshake_completed() const;
+  bool closed() const { return closed_; }
+
+  // Opens a bidirectional stream (client side). RESOURCE_EXHAUSTED when the peer's stream credit
+  // is used up.
+  Result<int64_t> OpenStream();
+  // Queues bytes on a stream; `fin` finishes our side. Sent by the next Flush().
+  Status Send(int64_t stream_id, std::string_view bytes, bool fin);
+  // Closes the connection with an application error code; the close goes out with Flush().
+  Status Close(uint64_t app_error_code, std::string_view reason, uint64_t now_ns);
+
+  // The TLS session (for the peer certificate, ALPN).
+  gnutls_session_t tls_session() const { return session_.get(); }
+
+ private:
+  struct Stream {
+    std::string outgoing;      // every byte queued, kept until the stream closes
+    size_t sent = 0;           // offset handed to ngtcp2
+    bool fin_queued = false;
+    bool fin_sent = false;
+  };
+  struct Callbacks;
+
+  QuicConnection(Handlers handlers, bool is_server);
+  Status AttachTls(UniqueSession session);
+  Status Fail(int rc, std::string_view what);
+
+  Handlers handlers_;
+  const bool is_server_;
+  ngtcp2_conn* conn_ = nullptr;
+  UniqueSession session_;
+  std::shared_ptr<const void> tls_credentials_;  // keeps the credentials alive for the session
+  struct ConnRef;
+  std::unique_ptr<ConnRef> conn_ref_;
+  DatagramPath path_;
+  std::map<int64_t, Stream> streams_;
+  std::string static_secret_;  // for stateless reset tokens
+  bool closed_ = false;
+  std::string close_packet_;  // CONNECTION_CLOSE, once built
+  bool close_sent_ = false;
+};
+
+}  // namespace palyra::transport::quic
