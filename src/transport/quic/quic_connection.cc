@@ -148,10 +148,8 @@ Result<std::unique_ptr<QuicConnection>> QuicConnection::AcceptServer(
     return InvalidArgument("not an acceptable QUIC Initial packet");
   }
   if (hd.version != NGTCP2_PROTO_VER_V1) return InvalidArgument("only QUIC v1 is supported");
-  std::unique_ptr<QuicConnection> self(new QuicConnection(std::move(handlers), true));
-  self->path_ = first_datagram.path;
-  self->static_secret_.resize(32);
-  crypto::RandomFill(std::span(reinterpret_cast<uint8_t*>(self->static_secret_.data()), 32));
+  std::unique_ptr<QuicConnection> self(
+      new QuicConnection(std::move(handlers), true, first_datagram.path));
 
   ngtcp2_cid scid{};
   RandomCid(&scid, kCidBytes);
@@ -176,21 +174,14 @@ Result<std::unique_ptr<QuicConnection>> QuicConnection::AcceptServer(
                     ngtcp2_strerror(rc));
   }
   PALYRA_ASSIGN_OR_RETURN(UniqueSession session, tls->NewSession());
-  if (ngtcp2_crypto_gnutls_configure_server_session(session.get()) != 0) {
-    return Internal("QUIC: configuring the TLS session for QUIC failed");
-  }
-  self->tls_credentials_ = tls;
-  PALYRA_RETURN_IF_ERROR(self->AttachTls(std::move(session)));
+  PALYRA_RETURN_IF_ERROR(self->AttachTls(std::move(session), tls));
   return self;
 }
 
 Result<std::unique_ptr<QuicConnection>> QuicConnection::ConnectClient(
     std::shared_ptr<const ClientTlsCredentials> tls, const DatagramPath& path, Handlers handlers,
     uint64_t now_ns) {
-  std::unique_ptr<QuicConnection> self(new QuicConnection(std::move(handlers), false));
-  self->path_ = path;
-  self->static_secret_.resize(32);
-  crypto::RandomFill(std::span(reinterpret_cast<uint8_t*>(self->static_secret_.data()), 32));
+  std::unique_ptr<QuicConnection> self(new QuicConnection(std::move(handlers), false, path));
   ngtcp2_cid dcid{};
   ngtcp2_cid scid{};
   RandomCid(&dcid, kCidBytes);
@@ -208,18 +199,21 @@ Result<std::unique_ptr<QuicConnection>> QuicConnection::ConnectClient(
                     ngtcp2_strerror(rc));
   }
   PALYRA_ASSIGN_OR_RETURN(UniqueSession session, tls->NewSession());
-  if (ngtcp2_crypto_gnutls_configure_client_session(session.get()) != 0) {
-    return Internal("QUIC: configuring the TLS session for QUIC failed");
-  }
-  self->tls_credentials_ = tls;
-  PALYRA_RETURN_IF_ERROR(self->AttachTls(std::move(session)));
+  PALYRA_RETURN_IF_ERROR(self->AttachTls(std::move(session), tls));
   return self;
 }
 
-QuicConnection::QuicConnection(Handlers handlers, bool is_server)
-    : handlers_(std::move(handlers)), is_server_(is_server) {}
+QuicConnection::QuicConnection(Handlers handlers, bool is_server, const DatagramPath& path)
+    : handlers_(std::move(handlers)), is_server_(is_server), path_(path), static_secret_(32, '\0') {
+  crypto::RandomFill(
+      std::span(reinterpret_cast<uint8_t*>(static_secret_.data()), static_secret_.size()));
+}
 
-Status QuicConnection::AttachTls(UniqueSession session) {
+Status QuicConnection::AttachTls(UniqueSession session, std::shared_ptr<const void> credentials) {
+  const int rc = is_server_ ? ngtcp2_crypto_gnutls_configure_server_session(session.get())
+                            : ngtcp2_crypto_gnutls_configure_client_session(session.get());
+  if (rc != 0) return Internal("QUIC: configuring the TLS session for QUIC failed");
+  tls_credentials_ = std::move(credentials);
   conn_ref_ = std::make_unique<ConnRef>();
   conn_ref_->ref.get_conn = [](ngtcp2_crypto_conn_ref* ref) {
     return static_cast<QuicConnection*>(ref->user_data)->conn_;

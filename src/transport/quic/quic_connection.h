@@ -103,17 +103,21 @@ class QuicConnection {
   };
   struct Callbacks;
 
-  QuicConnection(Handlers handlers, bool is_server);
-  Status AttachTls(UniqueSession session);
+  QuicConnection(Handlers handlers, bool is_server, const DatagramPath& path);
+  // Configures `session` for QUIC and binds it to this connection; `credentials` (the session's
+  // TLS credentials) are kept alive as long as the connection.
+  Status AttachTls(UniqueSession session, std::shared_ptr<const void> credentials);
   Status Fail(int rc, std::string_view what);
 
   Handlers handlers_;
   const bool is_server_;
   ngtcp2_conn* conn_ = nullptr;
-  UniqueSession session_;
-  std::shared_ptr<const void> tls_credentials_;  // keeps the credentials alive for the session
+  // Declared before the session so that they outlive it: the credentials it was made from, and
+  // the conn_ref its user pointer names.
+  std::shared_ptr<const void> tls_credentials_;
   struct ConnRef;
   std::unique_ptr<ConnRef> conn_ref_;
+  UniqueSession session_;
   DatagramPath path_;
   std::map<int64_t, Stream> streams_;
   std::string static_secret_;  // for stateless reset tokens
