@@ -64,6 +64,35 @@ uint64_t MonotonicNowNs() {
   return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<uint64_t>(ts.tv_nsec);
 }
 
+Result<PacketHeader> PeekPacketHeader(std::span<const uint8_t> datagram) {
+  ngtcp2_version_cid vc{};
+  const int rc = ngtcp2_pkt_decode_version_cid(&vc, datagram.data(), datagram.size(), kCidBytes);
+  if (rc != 0 && rc != NGTCP2_ERR_VERSION_NEGOTIATION) {
+    return InvalidArgument("not a QUIC packet");
+  }
+  PacketHeader out;
+  out.version = vc.version;
+  out.long_header = !datagram.empty() && (datagram[0] & 0x80) != 0;
+  out.dcid.assign(reinterpret_cast<const char*>(vc.dcid), vc.dcidlen);
+  if (vc.scid != nullptr) out.scid.assign(reinterpret_cast<const char*>(vc.scid), vc.scidlen);
+  return out;
+}
+
+std::string RefuseConnection(const PacketHeader& header) {
+  ngtcp2_cid dcid{};
+  ngtcp2_cid scid{};
+  // Our packet goes to the client's source CID, from the CID the client chose for us.
+  dcid.datalen = std::min(header.scid.size(), size_t{NGTCP2_MAX_CIDLEN});
+  std::memcpy(dcid.data, header.scid.data(), dcid.datalen);
+  scid.datalen = std::min(header.dcid.size(), size_t{NGTCP2_MAX_CIDLEN});
+  std::memcpy(scid.data, header.dcid.data(), scid.datalen);
+  uint8_t buf[kMaxDatagramBytes];
+  const ngtcp2_ssize n = ngtcp2_crypto_write_connection_close(
+      buf, sizeof(buf), header.version, &dcid, &scid, NGTCP2_CONNECTION_REFUSED, nullptr, 0);
+  if (n <= 0) return {};
+  return std::string(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
 struct QuicConnection::ConnRef {
   ngtcp2_crypto_conn_ref ref{};
 };
@@ -95,6 +124,23 @@ struct QuicConnection::Callbacks {
     return 0;
   }
 
+  static int AckedStreamDataOffset(ngtcp2_conn* /*conn*/, int64_t stream_id, uint64_t offset,
+                                   uint64_t length, void* user_data, void* /*stream_user_data*/) {
+    QuicConnection* self = Self(user_data);
+    auto it = self->streams_.find(stream_id);
+    if (it == self->streams_.end()) return 0;
+    Stream& stream = it->second;
+    // Acknowledged bytes arrive in order; whole chunks below the acknowledged end can go.
+    const uint64_t acked_end = offset + length;
+    while (stream.next_chunk > 0 && !stream.chunks.empty() &&
+           stream.front_offset + stream.chunks.front().size() <= acked_end) {
+      stream.front_offset += stream.chunks.front().size();
+      stream.chunks.pop_front();
+      --stream.next_chunk;
+    }
+    return 0;
+  }
+
   static int HandshakeCompleted(ngtcp2_conn* /*conn*/, void* user_data) {
     QuicConnection* self = Self(user_data);
     if (self->handlers_.on_handshake_completed) self->handlers_.on_handshake_completed();
@@ -109,6 +155,10 @@ struct QuicConnection::Callbacks {
     if (ngtcp2_crypto_generate_stateless_reset_token(token, secret, self->static_secret_.size(),
                                                      cid) != 0) {
       return NGTCP2_ERR_CALLBACK_FAILURE;
+    }
+    if (self->handlers_.on_new_connection_id) {
+      self->handlers_.on_new_connection_id(
+          std::string(reinterpret_cast<const char*>(cid->data), cid->datalen));
     }
     return 0;
   }
@@ -134,6 +184,7 @@ struct QuicConnection::Callbacks {
     cb.get_new_connection_id = GetNewConnectionId;
     cb.recv_stream_data = RecvStreamData;
     cb.stream_close = StreamClose;
+    cb.acked_stream_data_offset = AckedStreamDataOffset;
     cb.handshake_completed = HandshakeCompleted;
     return cb;
   }
@@ -175,6 +226,10 @@ Result<std::unique_ptr<QuicConnection>> QuicConnection::AcceptServer(
   }
   PALYRA_ASSIGN_OR_RETURN(UniqueSession session, tls->NewSession());
   PALYRA_RETURN_IF_ERROR(self->AttachTls(std::move(session), tls));
+  if (self->handlers_.on_new_connection_id) {
+    self->handlers_.on_new_connection_id(
+        std::string(reinterpret_cast<const char*>(scid.data), scid.datalen));
+  }
   return self;
 }
 
@@ -278,8 +333,7 @@ Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
     Stream* stream = nullptr;
     int64_t stream_id = -1;
     for (auto& [id, s] : streams_) {
-      const bool pending = s.sent < s.outgoing.size() || (s.fin_queued && !s.fin_sent);
-      if (pending && std::find(blocked.begin(), blocked.end(), id) == blocked.end()) {
+      if (s.pending() && std::find(blocked.begin(), blocked.end(), id) == blocked.end()) {
         stream = &s;
         stream_id = id;
         break;
@@ -287,10 +341,16 @@ Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
     }
     ngtcp2_vec vec{};
     uint32_t flags = NGTCP2_WRITE_STREAM_FLAG_NONE;
+    bool last_chunk = false;
     if (stream != nullptr) {
-      vec.base = reinterpret_cast<uint8_t*>(stream->outgoing.data()) + stream->sent;
-      vec.len = stream->outgoing.size() - stream->sent;
-      if (stream->fin_queued) flags |= NGTCP2_WRITE_STREAM_FLAG_FIN;
+      if (stream->next_chunk < stream->chunks.size()) {
+        std::string& chunk = stream->chunks[stream->next_chunk];
+        vec.base = reinterpret_cast<uint8_t*>(chunk.data()) + stream->next_offset;
+        vec.len = chunk.size() - stream->next_offset;
+      }
+      // FIN only with the final bytes: never while later chunks are still to go.
+      last_chunk = stream->next_chunk + 1 >= stream->chunks.size();
+      if (stream->fin_queued && last_chunk) flags |= NGTCP2_WRITE_STREAM_FLAG_FIN;
     }
     ngtcp2_path_storage ps;
     ngtcp2_path_storage_zero(&ps);
@@ -310,8 +370,15 @@ Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
       return Fail(static_cast<int>(n), "QUIC send");
     }
     if (stream != nullptr && accepted >= 0) {
-      stream->sent += static_cast<size_t>(accepted);
-      if (stream->fin_queued && stream->sent == stream->outgoing.size()) stream->fin_sent = true;
+      const auto taken = static_cast<size_t>(accepted);
+      if (stream->next_chunk < stream->chunks.size()) {
+        stream->next_offset += taken;
+        if (stream->next_offset == stream->chunks[stream->next_chunk].size()) {
+          ++stream->next_chunk;
+          stream->next_offset = 0;
+        }
+      }
+      if ((flags & NGTCP2_WRITE_STREAM_FLAG_FIN) != 0 && taken == vec.len) stream->fin_sent = true;
     }
     if (n == 0) {
       if (stream != nullptr) {
@@ -354,7 +421,7 @@ Status QuicConnection::Send(int64_t stream_id, std::string_view bytes, bool fin)
   if (closed_) return Unavailable("QUIC connection is closed");
   Stream& stream = streams_[stream_id];  // a peer-opened stream is first written here
   if (stream.fin_queued) return FailedPrecondition("QUIC stream already finished");
-  stream.outgoing.append(bytes);
+  if (!bytes.empty()) stream.chunks.emplace_back(bytes);
   stream.fin_queued = fin;
   return Status::Ok();
 }

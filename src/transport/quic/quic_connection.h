@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -50,6 +51,20 @@ struct Datagram {
 // Monotonic nanoseconds, the clock ngtcp2 runs on.
 uint64_t MonotonicNowNs();
 
+// The version and connection IDs of a datagram's first packet, for routing it.
+struct PacketHeader {
+  uint32_t version = 0;
+  bool long_header = false;
+  std::string dcid;
+  std::string scid;  // long headers only
+};
+// INVALID_ARGUMENT for anything that is not a QUIC packet (short headers are read with our
+// connection ID length).
+Result<PacketHeader> PeekPacketHeader(std::span<const uint8_t> datagram);
+// A stateless Initial CONNECTION_CLOSE with CONNECTION_REFUSED for the client whose Initial had
+// `header`: the answer when every connection slot is taken, sent before any state is built.
+std::string RefuseConnection(const PacketHeader& header);
+
 class QuicConnection {
  public:
   struct Handlers {
@@ -57,6 +72,9 @@ class QuicConnection {
     std::function<void(int64_t stream_id, std::span<const uint8_t> data, bool fin)> on_stream_data;
     std::function<void(int64_t stream_id)> on_stream_closed;
     std::function<void()> on_handshake_completed;
+    // A connection ID of ours that the peer may send to (the first one, and every new one),
+    // for routing datagrams to this connection.
+    std::function<void(const std::string& cid)> on_new_connection_id;
   };
 
   // A server connection for the client Initial in `first_datagram` (not yet processed: pass it
@@ -95,11 +113,16 @@ class QuicConnection {
   gnutls_session_t tls_session() const { return session_.get(); }
 
  private:
+  // Outgoing bytes of a stream. ngtcp2 keeps pointers into them until they are acknowledged (it
+  // retransmits from there), so they live in chunks that never move, each freed once acked.
   struct Stream {
-    std::string outgoing;      // every byte queued, kept until the stream closes
-    size_t sent = 0;           // offset handed to ngtcp2
+    std::deque<std::string> chunks;
+    size_t next_chunk = 0;       // the first chunk not wholly handed to ngtcp2
+    size_t next_offset = 0;      // bytes of that chunk already handed over
+    uint64_t front_offset = 0;   // stream offset of chunks.front()
     bool fin_queued = false;
     bool fin_sent = false;
+    bool pending() const { return next_chunk < chunks.size() || (fin_queued && !fin_sent); }
   };
   struct Callbacks;
 

@@ -1,0 +1,265 @@
+#include "transport/quic/quic_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "transport/quic/frame_codec.h"
+#include "transport/quic/quic_connection.h"
+#include "transport/quic/udp_address.h"
+
+namespace palyra::transport::quic {
+
+namespace {
+
+// How long a closed connection's IDs keep routing (its close may need resending), then it goes.
+constexpr auto kDrainTime = std::chrono::seconds(1);
+
+}  // namespace
+
+struct QuicServer::Connection {
+  explicit Connection(asio::io_context& io) : timer(io) {}
+  std::unique_ptr<QuicConnection> quic;
+  ConnectionSlots::Slot slot;
+  asio::steady_timer timer;
+  std::vector<std::string> cids;
+  std::map<int64_t, FrameReader> readers;
+  std::set<int64_t> dispatched;  // streams whose request went to the handler
+  std::string peer_fingerprint;
+  bool counted_handshake = false;
+  bool retiring = false;
+};
+
+class QuicServer::Writer : public QuicStreamWriter {
+ public:
+  Writer(QuicServer* server, std::weak_ptr<Connection> conn, int64_t stream_id)
+      : server_(server), conn_(std::move(conn)), stream_id_(stream_id) {}
+  bool Write(std::string_view payload) override { return Post(std::string(payload), false); }
+  void Finish() override { Post({}, true); }
+  bool alive() const override {
+    auto conn = conn_.lock();
+    return conn && !conn->quic->closed() && !finished_.load();
+  }
+
+ private:
+  bool Post(std::string payload, bool fin) {
+    if (!alive()) return false;
+    std::string frame;
+    if (!fin && !AppendFrame(payload, frame).ok()) return false;
+    if (fin) finished_ = true;
+    asio::post(server_->io_, [server = server_, weak = conn_, id = stream_id_,
+                              frame = std::move(frame), fin] {
+      auto conn = weak.lock();
+      if (!conn || conn->quic->closed()) return;
+      if (conn->quic->Send(id, frame, fin).ok()) server->FlushConnection(conn);
+    });
+    return true;
+  }
+
+  QuicServer* server_;
+  std::weak_ptr<Connection> conn_;
+  int64_t stream_id_;
+  std::atomic<bool> finished_{false};
+};
+
+QuicServer::QuicServer(QuicServerOptions options)
+    : options_(std::move(options)), socket_(io_), slots_(options_.max_connections) {}
+
+Result<std::unique_ptr<QuicServer>> QuicServer::Start(QuicServerOptions options) {
+  if (!options.tls) return InvalidArgument("QUIC server: TLS credentials are required");
+  if (!options.on_request) return InvalidArgument("QUIC server: a request handler is required");
+  std::unique_ptr<QuicServer> server(new QuicServer(std::move(options)));
+  asio::error_code ec;
+  const asio::ip::address address = asio::ip::make_address(server->options_.bind_addr, ec);
+  if (ec) return InvalidArgument("QUIC bind address is not an IP: " + server->options_.bind_addr);
+  const asio::ip::udp::endpoint local(address, server->options_.port);
+  server->socket_.open(local.protocol(), ec);
+  if (!ec) server->socket_.bind(local, ec);
+  if (ec) {
+    return Unavailable("cannot bind QUIC to " + server->options_.bind_addr + ":" +
+                       std::to_string(server->options_.port) + "/udp: " + ec.message());
+  }
+  server->port_ = server->socket_.local_endpoint().port();
+  server->Receive();
+  server->thread_ = std::thread([s = server.get()] { s->io_.run(); });
+  return server;
+}
+
+QuicServer::~QuicServer() { Stop(); }
+
+void QuicServer::Stop() {
+  if (stopped_.exchange(true)) return;
+  asio::post(io_, [this] {
+    for (auto& [cid, conn] : by_cid_) {
+      if (!conn->quic->closed()) {
+        (void)conn->quic->Close(0, "shutting down", MonotonicNowNs());
+        FlushConnection(conn);
+      }
+      conn->timer.cancel();
+    }
+    by_cid_.clear();
+    asio::error_code ignored;
+    socket_.close(ignored);
+    io_.stop();
+  });
+  if (thread_.joinable()) thread_.join();
+}
+
+QuicServerStats QuicServer::Stats() const {
+  QuicServerStats stats;
+  stats.connections_open = slots_.in_use();
+  stats.connections_refused = slots_.refused();
+  stats.handshakes_failed = handshakes_failed_.load();
+  stats.streams = streams_.load();
+  stats.bytes_received = bytes_received_.load();
+  stats.bytes_sent = bytes_sent_.load();
+  return stats;
+}
+
+void QuicServer::Receive() {
+  socket_.async_receive_from(asio::buffer(buffer_), sender_,
+                             [this](const asio::error_code& ec, std::size_t length) {
+                               if (ec) {
+                                 if (ec == asio::error::operation_aborted || stopped_) return;
+                               } else {
+                                 OnDatagram(length);
+                               }
+                               Receive();
+                             });
+}
+
+void QuicServer::OnDatagram(std::size_t length) {
+  bytes_received_ += length;
+  const std::span<const uint8_t> bytes(buffer_.data(), length);
+  Result<PacketHeader> header = PeekPacketHeader(bytes);
+  if (!header.ok()) return;  // not QUIC: dropped
+  Datagram datagram;
+  datagram.path = PathOf(socket_.local_endpoint(), sender_);
+  datagram.bytes.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  const uint64_t now = MonotonicNowNs();
+
+  std::shared_ptr<Connection> conn;
+  if (auto it = by_cid_.find(header->dcid); it != by_cid_.end()) {
+    conn = it->second;
+  } else {
+    if (!header->long_header) return;  // a short packet for a connection we do not know
+    ConnectionSlots::Slot slot = slots_.TryAcquire();
+    if (!slot.held()) {
+      spdlog::warn("QUIC: refusing a connection from {}: all {} connection slots are in use",
+                   sender_.address().to_string(), slots_.capacity());
+      const std::string refusal = RefuseConnection(*header);
+      asio::error_code ignored;
+      if (!refusal.empty()) socket_.send_to(asio::buffer(refusal), sender_, 0, ignored);
+      return;
+    }
+    conn = std::make_shared<Connection>(io_);
+    conn->slot = std::move(slot);
+    std::weak_ptr<Connection> weak = conn;
+    QuicConnection::Handlers handlers;
+    handlers.on_stream_data = [this, weak](int64_t id, std::span<const uint8_t> data, bool fin) {
+      if (auto c = weak.lock()) OnStreamData(c, id, data, fin);
+    };
+    handlers.on_new_connection_id = [this, weak](const std::string& cid) {
+      if (auto c = weak.lock()) {
+        c->cids.push_back(cid);
+        by_cid_[cid] = c;
+      }
+    };
+    auto accepted = QuicConnection::AcceptServer(options_.tls, datagram, handlers, now);
+    if (!accepted.ok()) return;  // not an acceptable Initial: dropped, the slot goes back
+    conn->quic = std::move(*accepted);
+    conn->cids.push_back(header->dcid);  // the client's first packets still use its own DCID
+    by_cid_[header->dcid] = conn;
+  }
+  if (conn->retiring) return;
+  if (Status received = conn->quic->Receive(datagram, now); !received.ok()) {
+    if (!conn->quic->handshake_completed() && !conn->counted_handshake) {
+      conn->counted_handshake = true;
+      ++handshakes_failed_;
+      spdlog::info("QUIC: handshake with {} failed: {}", sender_.address().to_string(),
+                   received.message());
+    }
+  }
+  FlushConnection(conn);
+}
+
+void QuicServer::OnStreamData(const std::shared_ptr<Connection>& conn, int64_t stream_id,
+                              std::span<const uint8_t> data, bool fin) {
+  if (conn->dispatched.count(stream_id) != 0) return;  // bytes after the request are ignored
+  FrameReader& reader = conn->readers[stream_id];
+  size_t used = 0;
+  while (used < data.size() && !reader.has_frame() && reader.status().ok()) {
+    const size_t took = reader.Consume(data.subspan(used));
+    if (took == 0) break;
+    used += took;
+  }
+  QuicRequest request;
+  request.stream_id = stream_id;
+  if (reader.has_frame()) {
+    request.payload = *reader.TakeFrame();
+  } else if (!reader.status().ok()) {
+    request.framing = reader.status();
+  } else if (fin) {
+    request.framing = reader.Finish();
+    if (request.framing.ok()) request.framing = DataLoss("the stream ended without a request");
+  } else {
+    return;  // more to come
+  }
+  conn->dispatched.insert(stream_id);
+  conn->readers.erase(stream_id);
+  ++streams_;
+  if (conn->peer_fingerprint.empty()) {
+    if (auto fp = PeerCertificateFingerprint(conn->quic->tls_session()); fp.ok()) {
+      conn->peer_fingerprint = *fp;
+    }
+  }
+  request.peer_fingerprint = conn->peer_fingerprint;
+  options_.on_request(std::move(request), std::make_shared<Writer>(this, conn, stream_id));
+}
+
+void QuicServer::FlushConnection(const std::shared_ptr<Connection>& conn) {
+  std::vector<Datagram> out;
+  (void)conn->quic->Flush(out, MonotonicNowNs());
+  for (const Datagram& d : out) {
+    asio::error_code ignored;
+    bytes_sent_ += socket_.send_to(asio::buffer(d.bytes),
+                                   ToEndpoint(d.path.remote, d.path.remote_len), 0, ignored);
+  }
+  if (conn->quic->closed()) {
+    Retire(conn);
+  } else {
+    ArmTimer(conn);
+  }
+}
+
+void QuicServer::ArmTimer(const std::shared_ptr<Connection>& conn) {
+  const uint64_t expiry = conn->quic->ExpiryNs();
+  const uint64_t now = MonotonicNowNs();
+  const auto delay = std::chrono::nanoseconds(expiry > now ? expiry - now : 0);
+  conn->timer.expires_after(std::min<std::chrono::nanoseconds>(delay, std::chrono::hours(1)));
+  std::weak_ptr<Connection> weak = conn;
+  conn->timer.async_wait([this, weak](const asio::error_code& ec) {
+    if (ec) return;  // re-armed or cancelled
+    auto c = weak.lock();
+    if (!c || c->retiring) return;
+    (void)c->quic->OnTimer(MonotonicNowNs());
+    FlushConnection(c);
+  });
+}
+
+void QuicServer::Retire(const std::shared_ptr<Connection>& conn) {
+  if (conn->retiring) return;
+  conn->retiring = true;
+  conn->timer.expires_after(kDrainTime);
+  conn->timer.async_wait([this, conn](const asio::error_code& ec) {
+    if (ec == asio::error::operation_aborted) return;
+    for (const std::string& cid : conn->cids) {
+      if (auto it = by_cid_.find(cid); it != by_cid_.end() && it->second == conn) by_cid_.erase(it);
+    }
+    conn->slot.Release();
+  });
+}
+
+}  // namespace palyra::transport::quic
