@@ -54,6 +54,7 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
   PALYRA_RETURN_IF_ERROR(daemon->StartIdentity(config));
   PALYRA_RETURN_IF_ERROR(daemon->StartNodeListener(config));
   PALYRA_RETURN_IF_ERROR(daemon->StartAdminListener(config, std::move(admin_token)));
+  PALYRA_RETURN_IF_ERROR(daemon->StartQuicListener(config));
   daemon->maintenance_ = std::thread([d = daemon.get()] { d->MaintenanceLoop(); });
 
   const node_tls::GatewayCaFile& ca_file = daemon->certificates_->gateway_ca_file();
@@ -68,6 +69,7 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
       {"node_rpc_addr", daemon->node_server_->bound_address()},
       {"gateway_ca_path", ca_file.path.string()},
       {"gateway_ca_fingerprint", ca_file.fingerprint},
+      {"quic_addr", daemon->quic_listener_ ? daemon->quic_listener_->bound_address() : ""},
   };
   PALYRA_RETURN_IF_ERROR(daemon->run_file_.Write(run).WithContext("writing the run file"));
   daemon->run_file_written_ = true;
@@ -173,6 +175,30 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
   return Status::Ok();
 }
 
+Status Daemon::StartQuicListener(const DaemonConfig& config) {
+  quic_runtime::EventLogOptions events;
+  events.database_path = paths_.database();
+  PALYRA_ASSIGN_OR_RETURN(events_, quic_runtime::NodeEventLog::Open(events));
+  if (!config.quic_enabled) return Status::Ok();
+  quic_runtime::QuicListenerOptions options;
+  options.bind_addr = config.quic_bind_addr;
+  options.port = config.quic_port;
+  options.server_identity_file = certificates_->identity_file();
+  options.client_ca_pem = certificates_->gateway_ca_file().pem;
+  options.mtls_required = !config.allow_insecure_node_rpc_without_mtls;
+  options.is_revoked = [revocations = revocations_](const std::string& fingerprint) {
+    return revocations->IsRevokedHex(fingerprint);
+  };
+  options.device_for = [registry = registry_.get()](const std::string& fingerprint) {
+    Result<std::optional<std::string>> device = registry->DeviceForFingerprint(fingerprint);
+    return device.ok() ? *device : std::nullopt;
+  };
+  options.events = events_.get();
+  PALYRA_ASSIGN_OR_RETURN(quic_listener_, quic_runtime::QuicListener::Start(std::move(options)));
+  spdlog::info("QUIC listening on {}/udp (ALPN palyra-quic-v1)", quic_listener_->bound_address());
+  return Status::Ok();
+}
+
 void Daemon::MaintenanceLoop() {
   using Clock = std::chrono::steady_clock;
   Clock::time_point next_flush = Clock::now() + kFlushInterval;
@@ -197,6 +223,9 @@ void Daemon::MaintenanceLoop() {
       }
       if (auto pruned = registry_->PruneExpiredRevocations(NowUnixMs()); !pruned.ok()) {
         spdlog::warn("pruning expired revocations failed: {}", pruned.status().ToString());
+      }
+      if (auto pruned = events_->Prune(); !pruned.ok()) {
+        spdlog::warn("pruning the node event log failed: {}", pruned.status().ToString());
       }
       if (auto pruned = runtime_->PruneHistory(NowUnixMs()); !pruned.ok()) {
         spdlog::warn("pruning capability request history failed: {}",
@@ -223,6 +252,8 @@ void Daemon::Stop() {
   }
   if (admin_server_) admin_server_->Shutdown();
   if (node_server_) node_server_->Shutdown();
+  if (quic_listener_) quic_listener_->Stop();
+  if (events_) events_->Close();
   {
     std::lock_guard lock(maintenance_mu_);
     maintenance_stop_ = true;

@@ -25,6 +25,8 @@
 #include "identity/pairing/pairing_coordinator.h"
 #include "identity/store/device_registry.h"
 #include "identity/store/revocation_index.h"
+#include "daemon/quic_runtime/event_log.h"
+#include "daemon/quic_runtime/quic_listener.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
@@ -46,6 +48,8 @@ class Daemon {
   Status StartIdentity(const DaemonConfig& config);
   Status StartNodeListener(const DaemonConfig& config);
   Status StartAdminListener(const DaemonConfig& config, crypto::SecretString admin_token);
+  // palyra-quic-v1 next to the node listener, with its certificate and mTLS rules.
+  Status StartQuicListener(const DaemonConfig& config);
   // Timeouts, presence, flushing and pruning, on one thread.
   void MaintenanceLoop();
 
@@ -68,6 +72,8 @@ class Daemon {
   std::unique_ptr<OperatorService> operator_service_;
   std::unique_ptr<AdminServer> node_server_;
   std::unique_ptr<AdminServer> admin_server_;
+  std::unique_ptr<quic_runtime::NodeEventLog> events_;
+  std::unique_ptr<quic_runtime::QuicListener> quic_listener_;
 
   std::mutex maintenance_mu_;
   std::condition_variable maintenance_cv_;

@@ -98,6 +98,16 @@ std::string EventResponse(uint64_t seq) {
   return out.dump();
 }
 
+std::string EventResponse(uint64_t seq, std::string_view kind, std::string_view payload_json) {
+  ordered_json out = Envelope("event", true);
+  out["seq"] = seq;
+  out["event"] = kind;
+  // The log only holds valid JSON (checked on append); a damaged row degrades to null.
+  out["payload"] = ordered_json::parse(payload_json, nullptr, /*allow_exceptions=*/false);
+  if (out["payload"].is_discarded()) out["payload"] = nullptr;
+  return out.dump();
+}
+
 std::string ErrorResponse(std::string_view error) {
   ordered_json out = Envelope("error", false);
   out["error"] = error;

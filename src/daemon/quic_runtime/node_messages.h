@@ -36,8 +36,14 @@ struct ParsedNodeRequest {
 };
 ParsedNodeRequest ParseNodeRequest(std::string_view payload);
 
+inline constexpr std::string_view kErrorResumeTooOld = "resume_too_old";  // ours
+
 std::string HealthResponse(bool node_rpc_mtls_required);
+// Upstream's event frame (sequence only).
 std::string EventResponse(uint64_t seq);
+// Ours: the same frame carrying a logged event, `event` (its kind) and `payload` (its JSON)
+// after `seq` (a payload that is not JSON is sent as null).
+std::string EventResponse(uint64_t seq, std::string_view kind, std::string_view payload_json);
 std::string ErrorResponse(std::string_view error);
 
 }  // namespace palyra::daemon::quic_runtime
