@@ -8,6 +8,7 @@
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
 #include "support/temp_dir.h"
+#include "daemon/quic_runtime/event_log.h"
 #include "transport/quic/quic_client.h"
 
 namespace palyra::testing {
@@ -84,6 +85,39 @@ TEST_F(QuicListenerTest, ServesUpstreamsMethodsToAPairedDevice) {
       R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})", 10s);
   ASSERT_TRUE(events.ok()) << events.status().ToString();
   EXPECT_TRUE(events->empty());
+}
+
+TEST_F(QuicListenerTest, ReplaysTheDevicesEventLogAfterTheResumePoint) {
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  DeviceMaterial other = PairDevice(*op_, node_address_, ca_pem_, {});
+  {
+    // Events written into the daemon's database (before the daemon first reads this device's
+    // log), as its runtime will write them.
+    daemon::quic_runtime::EventLogOptions options;
+    options.database_path = temp_.path() / "state" / "palyra.db";
+    auto log = daemon::quic_runtime::NodeEventLog::Open(options);
+    ASSERT_TRUE(log.ok()) << log.status().ToString();
+    for (int i = 1; i <= 5; ++i) {
+      ASSERT_TRUE((*log)->Append(device.device_id, "capability.dispatch",
+                                 R"({"n":)" + std::to_string(i) + "}")
+                      .ok());
+    }
+    ASSERT_TRUE((*log)->Append(other.device_id, "capability.dispatch", "{}").ok());
+  }
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  auto from2 = (*client)->Request(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":2})", 10s);
+  ASSERT_TRUE(from2.ok()) << from2.status().ToString();
+  ASSERT_EQ(from2->size(), 3u);  // 3, 4, 5: only this device's, only after the resume point
+  EXPECT_EQ((*from2)[0],
+            R"({"protocol_version":1,"kind":"event","ok":true,"seq":3,)"
+            R"("event":"capability.dispatch","payload":{"n":3}})");
+  EXPECT_NE((*from2)[2].find(R"("seq":5)"), std::string::npos);
+  auto caught_up = (*client)->Request(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":5})", 10s);
+  ASSERT_TRUE(caught_up.ok());
+  EXPECT_TRUE(caught_up->empty());
 }
 
 TEST_F(QuicListenerTest, RefusesClientsWithoutAValidDeviceCertificate) {

@@ -24,6 +24,12 @@ TEST(NodeMessagesTest, ResponsesAreUpstreamsExactBytes) {
   EXPECT_EQ(EventResponse(3), R"({"protocol_version":1,"kind":"event","ok":true,"seq":3})");
   EXPECT_EQ(EventResponse(UINT64_MAX),
             R"({"protocol_version":1,"kind":"event","ok":true,"seq":18446744073709551615})");
+  // Ours: a logged event after the sequence.
+  EXPECT_EQ(EventResponse(4, "capability.dispatch", R"({"request_id":"R","n":[1,2]})"),
+            R"({"protocol_version":1,"kind":"event","ok":true,"seq":4,)"
+            R"("event":"capability.dispatch","payload":{"request_id":"R","n":[1,2]}})");
+  EXPECT_EQ(EventResponse(5, "x", "not json"),
+            R"({"protocol_version":1,"kind":"event","ok":true,"seq":5,"event":"x","payload":null})");
   EXPECT_EQ(ErrorResponse(kErrorProtocolMismatch),
             R"({"protocol_version":1,"kind":"error","ok":false,"error":"protocol_mismatch"})");
   EXPECT_EQ(ErrorResponse(kErrorStreamFailure),
