@@ -115,10 +115,14 @@ struct QuicConnection::Callbacks {
     return 0;
   }
 
-  static int StreamClose(ngtcp2_conn* /*conn*/, uint32_t /*flags*/, int64_t stream_id,
+  static int StreamClose(ngtcp2_conn* conn, uint32_t /*flags*/, int64_t stream_id,
                          uint64_t /*app_error_code*/, void* user_data,
                          void* /*stream_user_data*/) {
     QuicConnection* self = Self(user_data);
+    // A finished peer stream gives the peer its credit back (ngtcp2 leaves MAX_STREAMS to us).
+    if (ngtcp2_is_bidi_stream(stream_id) && !ngtcp2_conn_is_local_stream(conn, stream_id)) {
+      ngtcp2_conn_extend_max_streams_bidi(conn, 1);
+    }
     self->streams_.erase(stream_id);
     if (self->handlers_.on_stream_closed) self->handlers_.on_stream_closed(stream_id);
     return 0;
