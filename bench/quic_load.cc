@@ -26,6 +26,7 @@ using palyra::transport::quic::ClientTlsCredentials;
 using palyra::transport::quic::QuicClient;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
+using palyra::Status;
 
 int ArgValue(int argc, char** argv, const char* name, int fallback) {
   for (int i = 1; i + 1 < argc; ++i) {
@@ -105,7 +106,10 @@ int main(int argc, char** argv) {
       pool.emplace_back([&] {
         while (next++ < connections) {
           auto c = QuicClient::Connect("127.0.0.1", port, tls, 10s);
-          if (!c.ok() || !(*c)->Request(kHealth, 10s).ok()) ++failed;
+          Status status = c.ok() ? (*c)->Request(kHealth, 10s).status() : c.status();
+          if (!status.ok() && failed++ == 0) {
+            std::fprintf(stderr, "first connection failure: %s\n", status.ToString().c_str());
+          }
         }
       });
     }

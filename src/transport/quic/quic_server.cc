@@ -14,7 +14,8 @@ namespace palyra::transport::quic {
 
 namespace {
 
-// How long a closed connection's IDs keep routing (its close may need resending), then it goes.
+// How long a closed connection's IDs keep routing (late packets are dropped, not taken for a new
+// connection), then it goes.
 constexpr auto kDrainTime = std::chrono::seconds(1);
 
 }  // namespace
@@ -252,13 +253,15 @@ void QuicServer::ArmTimer(const std::shared_ptr<Connection>& conn) {
 void QuicServer::Retire(const std::shared_ptr<Connection>& conn) {
   if (conn->retiring) return;
   conn->retiring = true;
+  // The connection has ended: its slot is free now; only its IDs linger, so that late packets
+  // are recognised and dropped instead of starting a new connection.
+  conn->slot.Release();
   conn->timer.expires_after(kDrainTime);
   conn->timer.async_wait([this, conn](const asio::error_code& ec) {
     if (ec == asio::error::operation_aborted) return;
     for (const std::string& cid : conn->cids) {
       if (auto it = by_cid_.find(cid); it != by_cid_.end() && it->second == conn) by_cid_.erase(it);
     }
-    conn->slot.Release();
   });
 }
 
