@@ -195,6 +195,9 @@ Status Daemon::StartQuicListener(const DaemonConfig& config) {
   };
   options.events = events_.get();
   PALYRA_ASSIGN_OR_RETURN(quic_listener_, quic_runtime::QuicListener::Start(std::move(options)));
+  // Revocation is live on QUIC too: a change closes the revoked devices' open connections.
+  quic_revocations_ = revocation_watcher_->Subscribe(
+      [listener = quic_listener_.get()](int64_t) { listener->CloseRevokedConnections(); });
   spdlog::info("QUIC listening on {}/udp (ALPN palyra-quic-v1)", quic_listener_->bound_address());
   return Status::Ok();
 }
@@ -252,6 +255,7 @@ void Daemon::Stop() {
   }
   if (admin_server_) admin_server_->Shutdown();
   if (node_server_) node_server_->Shutdown();
+  quic_revocations_.Cancel();
   if (quic_listener_) quic_listener_->Stop();
   if (events_) events_->Close();
   {

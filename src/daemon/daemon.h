@@ -74,6 +74,7 @@ class Daemon {
   std::unique_ptr<AdminServer> admin_server_;
   std::unique_ptr<quic_runtime::NodeEventLog> events_;
   std::unique_ptr<quic_runtime::QuicListener> quic_listener_;
+  node_tls::RevocationWatcher::Subscription quic_revocations_;
 
   std::mutex maintenance_mu_;
   std::condition_variable maintenance_cv_;

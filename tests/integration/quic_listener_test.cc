@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <thread>
 
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
@@ -118,6 +119,26 @@ TEST_F(QuicListenerTest, ReplaysTheDevicesEventLogAfterTheResumePoint) {
       R"({"protocol_version":1,"method":"node.stream_events","resume_from":5})", 10s);
   ASSERT_TRUE(caught_up.ok());
   EXPECT_TRUE(caught_up->empty());
+}
+
+TEST_F(QuicListenerTest, RevokingADeviceClosesItsOpenConnection) {
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  DeviceMaterial bystander = PairDevice(*op_, node_address_, ca_pem_, {});
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  auto other = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&bystander), 10s);
+  ASSERT_TRUE(client.ok() && other.ok());
+  constexpr std::string_view kHealth = R"({"protocol_version":1,"method":"node.health"})";
+  ASSERT_TRUE((*client)->Request(kHealth, 10s).ok());
+  ASSERT_TRUE(op_->Revoke(device.device_id, "stolen").ok());
+  const auto revoked_at = std::chrono::steady_clock::now();
+  bool closed = false;
+  while (!closed && std::chrono::steady_clock::now() - revoked_at < 5s) {
+    closed = !(*client)->Request(kHealth, 500ms).ok();
+    if (!closed) std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_TRUE(closed) << "the revoked device's QUIC connection stayed open";
+  // Only that device's connection.
+  EXPECT_TRUE((*other)->Request(kHealth, 10s).ok());
 }
 
 TEST_F(QuicListenerTest, RefusesClientsWithoutAValidDeviceCertificate) {

@@ -40,6 +40,11 @@ Result<std::unique_ptr<QuicListener>> QuicListener::Start(QuicListenerOptions op
   return listener;
 }
 
+void QuicListener::CloseRevokedConnections() {
+  if (!options_.is_revoked) return;
+  server_->CloseConnectionsWhere(options_.is_revoked, kAppErrorUnauthorized, "certificate revoked");
+}
+
 std::string QuicListener::bound_address() const {
   const std::string& host = options_.bind_addr;
   const bool v6 = host.find(':') != std::string::npos;

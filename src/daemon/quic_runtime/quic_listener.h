@@ -19,6 +19,8 @@
 namespace palyra::daemon::quic_runtime {
 
 inline constexpr size_t kMaxEventsPerStreamBatch = 1024;
+// Application error code of the CONNECTION_CLOSE that ends a revoked device's connection.
+inline constexpr uint64_t kAppErrorUnauthorized = 3;
 
 struct QuicListenerOptions {
   std::string bind_addr = "127.0.0.1";
@@ -40,6 +42,9 @@ class QuicListener {
   // "127.0.0.1:7444" with the port actually bound.
   std::string bound_address() const;
   transport::quic::QuicServerStats Stats() const { return server_->Stats(); }
+  // Closes the connections of every client whose certificate is now revoked (call it when the
+  // revocation set changed).
+  void CloseRevokedConnections();
   void Stop() { server_->Stop(); }
 
  private:

@@ -119,6 +119,26 @@ QuicServerStats QuicServer::Stats() const {
   return stats;
 }
 
+void QuicServer::CloseConnectionsWhere(
+    std::function<bool(const std::string& fingerprint_hex)> predicate, uint64_t app_error_code,
+    std::string reason) {
+  asio::post(io_, [this, predicate = std::move(predicate), app_error_code,
+                   reason = std::move(reason)] {
+    std::set<Connection*> seen;  // a connection is listed once per connection ID
+    std::vector<std::shared_ptr<Connection>> doomed;
+    for (auto& [cid, conn] : by_cid_) {
+      if (!seen.insert(conn.get()).second || conn->retiring || conn->quic->closed()) continue;
+      if (!conn->peer_fingerprint.empty() && predicate(conn->peer_fingerprint)) {
+        doomed.push_back(conn);
+      }
+    }
+    for (const auto& conn : doomed) {
+      (void)conn->quic->Close(app_error_code, reason, MonotonicNowNs());
+      FlushConnection(conn);
+    }
+  });
+}
+
 void QuicServer::Receive() {
   socket_.async_receive_from(asio::buffer(buffer_), sender_,
                              [this](const asio::error_code& ec, std::size_t length) {
@@ -161,6 +181,13 @@ void QuicServer::OnDatagram(std::size_t length) {
     QuicConnection::Handlers handlers;
     handlers.on_stream_data = [this, weak](int64_t id, std::span<const uint8_t> data, bool fin) {
       if (auto c = weak.lock()) OnStreamData(c, id, data, fin);
+    };
+    handlers.on_handshake_completed = [weak] {
+      auto c = weak.lock();
+      if (!c) return;
+      if (auto fp = PeerCertificateFingerprint(c->quic->tls_session()); fp.ok()) {
+        c->peer_fingerprint = *fp;
+      }
     };
     handlers.on_new_connection_id = [this, weak](const std::string& cid) {
       if (auto c = weak.lock()) {

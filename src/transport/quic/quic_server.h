@@ -71,6 +71,10 @@ class QuicServer {
 
   uint16_t port() const { return port_; }
   QuicServerStats Stats() const;
+  // Closes (application error `app_error_code`, `reason`) every established connection whose
+  // client certificate fingerprint matches `predicate`, on the event-loop thread. Returns at once.
+  void CloseConnectionsWhere(std::function<bool(const std::string& fingerprint_hex)> predicate,
+                             uint64_t app_error_code, std::string reason);
   void Stop();
 
  private:
