@@ -1,7 +1,6 @@
 #include "crypto/certificate.h"
 
 #include <arpa/inet.h>
-
 #include <openssl/asn1.h>
 #include <openssl/err.h>
 #include <openssl/x509.h>
@@ -275,29 +274,8 @@ X509* CertificateAccess::GetWithDecodedKey(const Certificate& cert) {
   return state.x509.get();
 }
 
-Certificate CertificateAccess::FromBuilt(BuiltCertificateFacts facts) {
-  auto state = std::make_shared<Certificate::State>();
-  state->fingerprint = Sha256Hex(facts.der);
-  state->der = std::move(facts.der);
-  state->subject_name_der = std::move(facts.subject_name_der);
-  state->not_before_ms = facts.not_before_ms;
-  state->not_after_ms = facts.not_after_ms;
-  state->subject_cn = std::move(facts.subject_cn);
-  state->subject_o = std::move(facts.subject_o);
-  state->issuer_cn = std::move(facts.issuer_cn);
-  state->serial_hex = std::move(facts.serial_hex);
-  state->dns_names = std::move(facts.dns_names);
-  state->ip_addresses = std::move(facts.ip_addresses);
-  state->uris = std::move(facts.uris);
-  state->has_eku = facts.has_eku;
-  state->client_auth = facts.client_auth;
-  state->server_auth = facts.server_auth;
-  state->is_ca = facts.is_ca;
-  state->path_length = facts.path_length;
-  state->key_usage = facts.key_usage;
-  state->subject_key_id = std::move(facts.subject_key_id);
-  state->authority_key_id = std::move(facts.authority_key_id);
-  state->spki_der = std::move(facts.spki_der);
+Certificate CertificateAccess::FromBuilt(std::shared_ptr<Certificate::State> state) {
+  state->fingerprint = Sha256Hex(state->der);
   return Certificate(std::move(state));
 }
 

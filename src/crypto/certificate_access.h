@@ -8,22 +8,6 @@
 
 namespace palyra::crypto::internal {
 
-// What CertificateBuilder knows about a certificate it has just encoded: the same facts
-// Certificate::FromX509 would extract by parsing, taken from the builder's inputs instead.
-struct BuiltCertificateFacts {
-  Bytes der;
-  Bytes subject_name_der;
-  int64_t not_before_ms = 0;
-  int64_t not_after_ms = 0;
-  std::string subject_cn, subject_o, issuer_cn, serial_hex;
-  std::vector<std::string> dns_names, ip_addresses, uris;
-  bool has_eku = false, client_auth = false, server_auth = false;
-  bool is_ca = false;
-  std::optional<int> path_length;
-  KeyUsage key_usage;
-  Bytes subject_key_id, authority_key_id, spki_der;
-};
-
 struct CertificateAccess {
   // The OpenSSL object; for a certificate built in this process it is parsed from the DER on
   // first use (the issuance path never needs it).
@@ -35,8 +19,13 @@ struct CertificateAccess {
   static const Bytes& SubjectNameDer(const Certificate& cert) {
     return cert.state_->subject_name_der;
   }
-  // Wraps a certificate that this process just encoded, without parsing it back.
-  static Certificate FromBuilt(BuiltCertificateFacts facts);
+  // For CertificateBuilder: a state to fill with the facts of a certificate it has just encoded
+  // (what a parse would extract, taken from its inputs instead), and the certificate wrapping it
+  // without parsing it back (the fingerprint is computed from `der` here).
+  static std::shared_ptr<Certificate::State> NewState() {
+    return std::make_shared<Certificate::State>();
+  }
+  static Certificate FromBuilt(std::shared_ptr<Certificate::State> state);
 };
 
 }  // namespace palyra::crypto::internal

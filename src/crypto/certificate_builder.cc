@@ -160,8 +160,8 @@ void AppendExtension(Bytes& extensions, std::span<const uint8_t> oid, bool criti
 Bytes EncodeName(const std::string& organization, const std::string& common_name) {
   Bytes rdns;
   auto add = [&rdns](std::span<const uint8_t> oid, const std::string& value) {
-    der::Append(rdns, der::Constructed(der::kSet, {der::Sequence({der::Oid(oid),
-                                                                  der::Utf8String(value)})}));
+    der::Append(rdns, der::Constructed(der::kSet,
+                                       {der::Sequence({der::Oid(oid), der::Utf8String(value)})}));
   };
   if (!organization.empty()) add(kOidOrganization, organization);
   add(kOidCommonName, common_name);
@@ -277,8 +277,7 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
   KeyUsage usage = key_usage_.value_or(
       is_ca_ ? KeyUsage{.digital_signature = true, .key_cert_sign = true, .crl_sign = true}
              : KeyUsage{.digital_signature = true});
-  if (!usage.digital_signature && !usage.key_agreement && !usage.key_cert_sign &&
-      !usage.crl_sign) {
+  if (!usage.digital_signature && !usage.key_agreement && !usage.key_cert_sign && !usage.crl_sign) {
     return InvalidArgument("certificate key usage must name at least one usage");
   }
   PALYRA_ASSIGN_OR_RETURN(Bytes not_before, der::Time(FloorSeconds(*not_before_ms_)));
@@ -288,8 +287,8 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
   // X509 object and re-deriving the facts below from it cost about as much as the signature.
   const Bytes serial = RandomSerial();
   const Bytes subject_name = EncodeName(organization_, common_name_);
-  const Bytes& issuer_name = issuer ? internal::CertificateAccess::SubjectNameDer(*issuer)
-                                    : subject_name;
+  const Bytes& issuer_name =
+      issuer ? internal::CertificateAccess::SubjectNameDer(*issuer) : subject_name;
 
   Bytes extensions;
   {
@@ -304,11 +303,10 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
   // KeyUsage, critical. Bit numbers from RFC 5280 §4.2.1.3.
   {
     const int kUnset = -1;
-    AppendExtension(extensions, kOidKeyUsage, true,
-                    der::NamedBitString({usage.digital_signature ? 0 : kUnset,
-                                         usage.key_agreement ? 4 : kUnset,
-                                         usage.key_cert_sign ? 5 : kUnset,
-                                         usage.crl_sign ? 6 : kUnset}));
+    AppendExtension(
+        extensions, kOidKeyUsage, true,
+        der::NamedBitString({usage.digital_signature ? 0 : kUnset, usage.key_agreement ? 4 : kUnset,
+                             usage.key_cert_sign ? 5 : kUnset, usage.crl_sign ? 6 : kUnset}));
   }
   if (!extended_key_usages_.empty()) {
     Bytes purposes;
@@ -321,7 +319,9 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
   }
   if (!dns.empty() || !ips.empty() || !uris.empty()) {
     Bytes names;
-    for (const std::string& name : dns) der::Append(names, der::Tlv(kGeneralNameDns, AsBytes(name)));
+    for (const std::string& name : dns) {
+      der::Append(names, der::Tlv(kGeneralNameDns, AsBytes(name)));
+    }
     for (const Bytes& ip : ips) der::Append(names, der::Tlv(kGeneralNameIp, ip));
     for (const std::string& uri : uris) der::Append(names, der::Tlv(kGeneralNameUri, AsBytes(uri)));
     AppendExtension(extensions, kOidSubjectAltName, false, der::Tlv(der::kSequence, names));
@@ -358,29 +358,29 @@ Result<Certificate> CertificateBuilder::Build(const Certificate* issuer,
   }
 
   // The facts a parse would extract, taken from what was just encoded.
-  internal::BuiltCertificateFacts facts;
-  facts.der = std::move(der);
-  facts.subject_name_der = subject_name;
-  facts.not_before_ms = static_cast<int64_t>(FloorSeconds(*not_before_ms_)) * 1000;
-  facts.not_after_ms = static_cast<int64_t>(FloorSeconds(*not_after_ms_)) * 1000;
-  facts.subject_cn = common_name_;
-  facts.subject_o = organization_;
-  facts.issuer_cn = issuer ? issuer->SubjectCommonName() : common_name_;
-  facts.serial_hex = SerialHex(serial);
-  facts.dns_names = std::move(dns);
-  for (const Bytes& ip : ips) facts.ip_addresses.push_back(IpText(ip));
-  facts.uris = std::move(uris);
-  facts.has_eku = !extended_key_usages_.empty();
-  facts.client_auth = std::find(extended_key_usages_.begin(), extended_key_usages_.end(),
-                                ExtendedKeyUsage::kClientAuth) != extended_key_usages_.end();
-  facts.server_auth = std::find(extended_key_usages_.begin(), extended_key_usages_.end(),
-                                ExtendedKeyUsage::kServerAuth) != extended_key_usages_.end();
-  facts.is_ca = is_ca_;
-  if (is_ca_) facts.path_length = path_length_;
-  facts.key_usage = usage;
-  facts.subject_key_id = subject_key_id;
-  facts.authority_key_id = std::move(authority_key_id);
-  facts.spki_der = subject_key.SpkiDer();
+  auto facts = internal::CertificateAccess::NewState();
+  facts->der = std::move(der);
+  facts->subject_name_der = subject_name;
+  facts->not_before_ms = static_cast<int64_t>(FloorSeconds(*not_before_ms_)) * 1000;
+  facts->not_after_ms = static_cast<int64_t>(FloorSeconds(*not_after_ms_)) * 1000;
+  facts->subject_cn = common_name_;
+  facts->subject_o = organization_;
+  facts->issuer_cn = issuer ? issuer->SubjectCommonName() : common_name_;
+  facts->serial_hex = SerialHex(serial);
+  facts->dns_names = std::move(dns);
+  for (const Bytes& ip : ips) facts->ip_addresses.push_back(IpText(ip));
+  facts->uris = std::move(uris);
+  facts->has_eku = !extended_key_usages_.empty();
+  facts->client_auth = std::find(extended_key_usages_.begin(), extended_key_usages_.end(),
+                                 ExtendedKeyUsage::kClientAuth) != extended_key_usages_.end();
+  facts->server_auth = std::find(extended_key_usages_.begin(), extended_key_usages_.end(),
+                                 ExtendedKeyUsage::kServerAuth) != extended_key_usages_.end();
+  facts->is_ca = is_ca_;
+  if (is_ca_) facts->path_length = path_length_;
+  facts->key_usage = usage;
+  facts->subject_key_id = subject_key_id;
+  facts->authority_key_id = std::move(authority_key_id);
+  facts->spki_der = subject_key.SpkiDer();
   return internal::CertificateAccess::FromBuilt(std::move(facts));
 }
 
