@@ -28,7 +28,7 @@ struct QuicServer::Connection {
   std::vector<std::string> cids;
   std::map<int64_t, FrameReader> readers;
   std::set<int64_t> dispatched;  // streams whose request went to the handler
-  std::string peer_fingerprint;
+  std::string peer_fingerprint;  // of the client certificate, once the handshake completed
   bool counted_handshake = false;
   bool retiring = false;
 };
@@ -238,11 +238,7 @@ void QuicServer::OnStreamData(const std::shared_ptr<Connection>& conn, int64_t s
   conn->dispatched.insert(stream_id);
   conn->readers.erase(stream_id);
   ++streams_;
-  if (conn->peer_fingerprint.empty()) {
-    if (auto fp = PeerCertificateFingerprint(conn->quic->tls_session()); fp.ok()) {
-      conn->peer_fingerprint = *fp;
-    }
-  }
+  // Set at handshake completion; a server processes no 1-RTT stream data before it (RFC 9001).
   request.peer_fingerprint = conn->peer_fingerprint;
   options_.on_request(std::move(request), std::make_shared<Writer>(this, conn, stream_id));
 }
