@@ -16,6 +16,8 @@ APT_PACKAGES=(
   # crypto, storage, QUIC, event loop
   libssl-dev libsqlite3-dev sqlite3 libngtcp2-dev libngtcp2-crypto-gnutls-dev libgnutls28-dev
   libasio-dev
+  # an independent QUIC implementation for the interop test (quic-go, built in GOPATH mode)
+  golang-go golang-github-lucas-clemente-quic-go-dev
   # JSON, CLI, logging, config, QR
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev libqrencode-dev
   # tests and benchmarks

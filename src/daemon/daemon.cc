@@ -9,6 +9,7 @@
 #include "common/time.h"
 #include "daemon/admin_token.h"
 #include "daemon/listen_address.h"
+#include "daemon/node_runtime/node_events.h"
 #include "daemon/node_tls/server_credentials.h"
 #include "palyra/build_info.h"
 
@@ -178,11 +179,28 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
 Status Daemon::StartQuicListener(const DaemonConfig& config) {
   quic_runtime::EventLogOptions events;
   events.database_path = paths_.database();
+  events.retention_ms = config.event_retention_ms;
+  events.max_events_per_device = config.max_events_per_device;
   PALYRA_ASSIGN_OR_RETURN(events_, quic_runtime::NodeEventLog::Open(events));
   if (!config.quic_enabled) return Status::Ok();
+
+  quic_runtime::NodeEventRouterOptions router;
+  router.events = events_.get();
+  router.runtime = runtime_.get();
+  router.certificate_of = [registry = registry_.get()](const std::string& device_id)
+      -> std::optional<quic_runtime::DeviceCertificate> {
+    auto device = registry->GetPairedDevice(device_id);
+    if (!device.ok() || !device->has_value()) return std::nullopt;
+    return quic_runtime::DeviceCertificate{(*device)->certificate_fingerprint,
+                                           (*device)->certificate_expires_at_unix_ms};
+  };
+  event_router_ = std::make_unique<quic_runtime::NodeEventRouter>(std::move(router));
+
   quic_runtime::QuicListenerOptions options;
   options.bind_addr = config.quic_bind_addr;
   options.port = config.quic_port;
+  options.max_connections = config.quic_max_connections;
+  options.heartbeat_interval_ms = config.quic_heartbeat_interval_ms;
   options.server_identity_file = certificates_->identity_file();
   options.client_ca_pem = certificates_->gateway_ca_file().pem;
   options.mtls_required = !config.allow_insecure_node_rpc_without_mtls;
@@ -194,7 +212,21 @@ Status Daemon::StartQuicListener(const DaemonConfig& config) {
     return device.ok() ? *device : std::nullopt;
   };
   options.events = events_.get();
+  options.on_device_listening = [router = event_router_.get()](const std::string& device) {
+    router->OnDeviceListening(device);
+  };
+  options.on_device_gone = [router = event_router_.get()](const std::string& device) {
+    router->OnDeviceGone(device);
+  };
+  options.apply_node_event = [runtime = runtime_.get()](const std::string& device,
+                                                        std::string_view name,
+                                                        const std::string& payload) {
+    return node_runtime::ApplyNodeEvent(*runtime, device, name, payload);
+  };
   PALYRA_ASSIGN_OR_RETURN(quic_listener_, quic_runtime::QuicListener::Start(std::move(options)));
+  events_->SetAppendObserver([listener = quic_listener_.get()](const std::string& device) {
+    listener->OnEventsAppended(device);
+  });
   // Revocation is live on QUIC too: a change closes the revoked devices' open connections.
   quic_revocations_ = revocation_watcher_->Subscribe(
       [listener = quic_listener_.get()](int64_t) { listener->CloseRevokedConnections(); });
@@ -227,6 +259,7 @@ void Daemon::MaintenanceLoop() {
       if (auto pruned = registry_->PruneExpiredRevocations(NowUnixMs()); !pruned.ok()) {
         spdlog::warn("pruning expired revocations failed: {}", pruned.status().ToString());
       }
+      if (event_router_) event_router_->CheckRotationDue(quic_listener_->ListeningDevices());
       if (auto pruned = events_->Prune(); !pruned.ok()) {
         spdlog::warn("pruning the node event log failed: {}", pruned.status().ToString());
       }
@@ -256,7 +289,11 @@ void Daemon::Stop() {
   if (admin_server_) admin_server_->Shutdown();
   if (node_server_) node_server_->Shutdown();
   quic_revocations_.Cancel();
-  if (quic_listener_) quic_listener_->Stop();
+  if (quic_listener_) {
+    // Nodes listening on QUIC are told, through their logs, before their streams end.
+    event_router_->NotifyShutdown(quic_listener_->ListeningDevices());
+    quic_listener_->Stop();
+  }
   if (events_) events_->Close();
   {
     std::lock_guard lock(maintenance_mu_);

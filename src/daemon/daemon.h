@@ -26,6 +26,7 @@
 #include "identity/store/device_registry.h"
 #include "identity/store/revocation_index.h"
 #include "daemon/quic_runtime/event_log.h"
+#include "daemon/quic_runtime/node_event_router.h"
 #include "daemon/quic_runtime/quic_listener.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -73,6 +74,7 @@ class Daemon {
   std::unique_ptr<AdminServer> node_server_;
   std::unique_ptr<AdminServer> admin_server_;
   std::unique_ptr<quic_runtime::NodeEventLog> events_;
+  std::unique_ptr<quic_runtime::NodeEventRouter> event_router_;
   std::unique_ptr<quic_runtime::QuicListener> quic_listener_;
   node_tls::RevocationWatcher::Subscription quic_revocations_;
 

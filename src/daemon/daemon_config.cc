@@ -56,6 +56,12 @@ ConfigSchema BuildSchema() {
       ConfigKey::String("gateway.quic_bind_addr", "127.0.0.1", "PALYRA_GATEWAY_QUIC_BIND_ADDR")
           .Validate(ValidateIp),
       ConfigKey::Int("gateway.quic_port", 7444, 0, kMaxPort, "PALYRA_GATEWAY_QUIC_PORT"),
+      ConfigKey::Int("gateway.quic_max_connections", 256, 1, 65'536,
+                     "PALYRA_GATEWAY_QUIC_MAX_CONNECTIONS")
+          .Describe("QUIC connections at once; beyond them a handshake is refused"),
+      ConfigKey::Int("gateway.quic_heartbeat_interval_ms", 10'000, 100, 300'000,
+                     "PALYRA_GATEWAY_QUIC_HEARTBEAT_INTERVAL_MS")
+          .Describe("idle time after which an event stream gets a heartbeat frame"),
       ConfigKey::String("gateway.bind_profile", "loopback_only", "PALYRA_GATEWAY_BIND_PROFILE")
           .Validate(ValidateBindProfile),
       ConfigKey::Bool("gateway.allow_insecure_remote", false,
@@ -81,6 +87,12 @@ ConfigSchema BuildSchema() {
       ConfigKey::Int("node_runtime.max_history_per_device", 1000, 1, 1'000'000,
                      "PALYRA_NODE_MAX_HISTORY_PER_DEVICE")
           .Describe("finished capability requests kept per device, newest first"),
+      ConfigKey::Int("node_runtime.event_retention_ms", int64_t{24} * 60 * 60 * 1000, 60'000,
+                     int64_t{365} * 24 * 60 * 60 * 1000, "PALYRA_NODE_EVENT_RETENTION_MS")
+          .Describe("how long a device's event log keeps events for resuming"),
+      ConfigKey::Int("node_runtime.max_events_per_device", 10'000, 1, 10'000'000,
+                     "PALYRA_NODE_MAX_EVENTS_PER_DEVICE")
+          .Describe("events a device's log keeps, newest first"),
       // Only the config half of the dual acknowledgement; the env half is read separately so
       // that neither source alone can open a remote bind.
       ConfigKey::Bool("deployment.dangerous_remote_bind_ack", false),
@@ -204,6 +216,11 @@ Result<DaemonConfig> LoadDaemonConfig(const DaemonFlags& flags, const Environmen
   daemon.quic_enabled = config.GetBool("gateway.quic_enabled");
   daemon.quic_bind_addr = config.GetString("gateway.quic_bind_addr");
   daemon.quic_port = static_cast<int>(config.GetInt("gateway.quic_port"));
+  daemon.quic_max_connections = static_cast<size_t>(config.GetInt("gateway.quic_max_connections"));
+  daemon.quic_heartbeat_interval_ms = config.GetInt("gateway.quic_heartbeat_interval_ms");
+  daemon.event_retention_ms = config.GetInt("node_runtime.event_retention_ms");
+  daemon.max_events_per_device =
+      static_cast<size_t>(config.GetInt("node_runtime.max_events_per_device"));
   daemon.admin_require_auth = config.GetBool("admin.require_auth");
   daemon.admin_token = config.GetString("admin.auth_token");
   daemon.admin_token_configured = !daemon.admin_token.empty();

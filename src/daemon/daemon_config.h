@@ -34,6 +34,11 @@ struct DaemonConfig {
   bool quic_enabled = true;
   std::string quic_bind_addr;
   int quic_port = 0;
+  size_t quic_max_connections = 256;
+  int64_t quic_heartbeat_interval_ms = 10'000;
+  // Bounds of the per-device event logs node.stream_events resumes from.
+  int64_t event_retention_ms = int64_t{24} * 60 * 60 * 1000;
+  size_t max_events_per_device = 10'000;
 
   bool admin_require_auth = true;
   bool admin_token_configured = false;

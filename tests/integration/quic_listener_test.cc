@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <future>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
@@ -25,6 +28,8 @@ class QuicListenerTest : public ::testing::Test {
   void SetUp() override {
     PalyradOptions options;
     options.state_dir = temp_.path() / "state";
+    // Idle event streams get a heartbeat quickly, so the tests can see one.
+    options.env["PALYRA_GATEWAY_QUIC_HEARTBEAT_INTERVAL_MS"] = "300";
     daemon_ = PalyradProcess::Start(options);
     const auto& run = daemon_->run_file();
     node_address_ = run.at("node_rpc_addr").get<std::string>();
@@ -49,6 +54,39 @@ class QuicListenerTest : public ::testing::Test {
     auto tls = ClientTlsCredentials::Create(options);
     EXPECT_TRUE(tls.ok()) << tls.status().ToString();
     return *tls;
+  }
+
+  // The next `count` event frames (heartbeats skipped); fewer when the stream fails or ends.
+  static std::vector<nlohmann::json> ReadEvents(transport::quic::QuicResponseStream& stream,
+                                                size_t count) {
+    std::vector<nlohmann::json> out;
+    const auto deadline = std::chrono::steady_clock::now() + 15s;
+    while (out.size() < count && std::chrono::steady_clock::now() < deadline) {
+      auto next = stream.Next(1s);
+      if (!next.ok() && next.status().code() == StatusCode::kDeadlineExceeded) continue;
+      EXPECT_TRUE(next.ok()) << next.status().ToString();
+      if (!next.ok() || !next->has_value()) break;
+      nlohmann::json frame = nlohmann::json::parse(**next);
+      if (frame["kind"] != "heartbeat") out.push_back(std::move(frame));
+    }
+    return out;
+  }
+
+  static std::string ResultRequest(const std::string& request_id, const std::string& output) {
+    return R"({"protocol_version":1,"method":"node.capability_result","result":{"request_id":")" +
+           request_id + R"(","success":true,"output_json":)" + output + "}}";
+  }
+
+  adminv1::CapabilityRequest Invoke(const std::string& device_id, const std::string& say) {
+    adminv1::InvokeCapabilityRequest request;
+    request.set_device_id(device_id);
+    request.set_capability("echo");
+    request.set_input_json(R"({"say":")" + say + R"("})");
+    request.set_timeout_ms(20'000);
+    adminv1::CapabilityRequest out;
+    grpc::Status status = op_->Invoke(request, &out);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return out;
   }
 
   TempDir temp_;
@@ -81,11 +119,22 @@ TEST_F(QuicListenerTest, ServesUpstreamsMethodsToAPairedDevice) {
   EXPECT_EQ(*invalid, std::vector<std::string>{
                           R"({"protocol_version":1,"kind":"error","ok":false,"error":"invalid_request"})"});
 
-  // The device's event log is empty so far: the stream ends at once.
-  auto events = (*client)->Request(
-      R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})", 10s);
+  // The device's event log is empty so far: the stream stays open and the idle stream gets
+  // heartbeats naming the last sequence sent (none).
+  auto events = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})");
   ASSERT_TRUE(events.ok()) << events.status().ToString();
-  EXPECT_TRUE(events->empty());
+  auto heartbeat = (*events)->Next(10s);
+  ASSERT_TRUE(heartbeat.ok()) << heartbeat.status().ToString();
+  ASSERT_TRUE(heartbeat->has_value()) << "the stream ended instead of tailing";
+  EXPECT_EQ(**heartbeat, R"({"protocol_version":1,"kind":"heartbeat","ok":true,"seq":0})");
+
+  // A resume point this log never handed out: the node's state is not from this log.
+  auto ahead = (*client)->Request(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":7})", 10s);
+  ASSERT_TRUE(ahead.ok()) << ahead.status().ToString();
+  EXPECT_EQ(*ahead, std::vector<std::string>{
+                        R"({"protocol_version":1,"kind":"error","ok":false,"error":"resume_ahead"})"});
 }
 
 TEST_F(QuicListenerTest, ReplaysTheDevicesEventLogAfterTheResumePoint) {
@@ -107,18 +156,140 @@ TEST_F(QuicListenerTest, ReplaysTheDevicesEventLogAfterTheResumePoint) {
   }
   auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
   ASSERT_TRUE(client.ok()) << client.status().ToString();
-  auto from2 = (*client)->Request(
-      R"({"protocol_version":1,"method":"node.stream_events","resume_from":2})", 10s);
+  auto from2 = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":2})");
   ASSERT_TRUE(from2.ok()) << from2.status().ToString();
-  ASSERT_EQ(from2->size(), 3u);  // 3, 4, 5: only this device's, only after the resume point
-  EXPECT_EQ((*from2)[0],
-            R"({"protocol_version":1,"kind":"event","ok":true,"seq":3,)"
-            R"("event":"capability.dispatch","payload":{"n":3}})");
-  EXPECT_NE((*from2)[2].find(R"("seq":5)"), std::string::npos);
-  auto caught_up = (*client)->Request(
-      R"({"protocol_version":1,"method":"node.stream_events","resume_from":5})", 10s);
-  ASSERT_TRUE(caught_up.ok());
-  EXPECT_TRUE(caught_up->empty());
+  // 3, 4, 5: only this device's, only after the resume point; then the stream tails.
+  std::vector<nlohmann::json> events = ReadEvents(**from2, 3);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].dump(),
+            R"({"event":"capability.dispatch","kind":"event","ok":true,"payload":{"n":3},)"
+            R"("protocol_version":1,"seq":3})");
+  EXPECT_EQ(events[2]["seq"], 5);
+  auto idle = (*from2)->Next(10s);
+  ASSERT_TRUE(idle.ok() && idle->has_value());
+  EXPECT_EQ(**idle, R"({"protocol_version":1,"kind":"heartbeat","ok":true,"seq":5})");
+}
+
+// A node that has only its certificate and QUIC: its work arrives as capability.dispatch events
+// on its event stream, it answers with node.capability_result, and work queued while it was
+// away reaches it when it resumes, with no sequence number skipped.
+TEST_F(QuicListenerTest, ANodeRunsCapabilitiesOverQuicAndResumesAfterAReconnect) {
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  NodeClient node(node_address_, device);
+  ASSERT_TRUE(node.Register(device.device_id, {"echo"}).ok());
+
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  auto stream = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})");
+  ASSERT_TRUE(stream.ok());
+  // The first heartbeat says the stream is being served (the dispatch route is in place).
+  ASSERT_TRUE((*stream)->Next(10s).ok());
+
+  auto invoked = std::async(std::launch::async, [&] { return Invoke(device.device_id, "hi"); });
+  std::vector<nlohmann::json> first = ReadEvents(**stream, 1);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0]["seq"], 1);
+  EXPECT_EQ(first[0]["event"], "capability.dispatch");
+  EXPECT_EQ(first[0]["payload"]["capability"], "echo");
+  EXPECT_EQ(first[0]["payload"]["input"], nlohmann::json({{"say", "hi"}}));
+  const std::string request_id = first[0]["payload"]["request_id"];
+  auto ack = (*client)->Request(ResultRequest(request_id, R"({"said":"hi"})"), 10s);
+  ASSERT_TRUE(ack.ok()) << ack.status().ToString();
+  EXPECT_EQ(*ack, std::vector<std::string>{
+                      R"({"protocol_version":1,"kind":"ack","ok":true,"accepted":true,"reason":"accepted"})"});
+  adminv1::CapabilityRequest done = invoked.get();
+  EXPECT_EQ(done.state(), adminv1::CAPABILITY_REQUEST_STATE_SUCCEEDED) << done.error();
+  EXPECT_EQ(nlohmann::json::parse(done.output_json()), nlohmann::json({{"said", "hi"}}));
+  // The same result again is late: acknowledged, not applied.
+  auto late = (*client)->Request(ResultRequest(request_id, "{}"), 10s);
+  ASSERT_TRUE(late.ok());
+  EXPECT_NE(late->at(0).find(R"("accepted":false)"), std::string::npos) << late->at(0);
+
+  // The node goes away; work for it waits, and reaches it when it resumes from seq 1.
+  stream->reset();
+  (*client)->Close();
+  std::this_thread::sleep_for(500ms);  // the daemon notices the stream is gone
+  auto queued = std::async(std::launch::async, [&] { return Invoke(device.device_id, "again"); });
+  std::this_thread::sleep_for(300ms);
+  auto again = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(again.ok());
+  auto resumed = (*again)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":1})");
+  ASSERT_TRUE(resumed.ok());
+  std::vector<nlohmann::json> second = ReadEvents(**resumed, 1);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0]["seq"], 2);
+  EXPECT_EQ(second[0]["payload"]["input"], nlohmann::json({{"say", "again"}}));
+  ASSERT_TRUE((*again)
+                  ->Request(ResultRequest(second[0]["payload"]["request_id"], R"({"ok":1})"), 10s)
+                  .ok());
+  EXPECT_EQ(queued.get().state(), adminv1::CAPABILITY_REQUEST_STATE_SUCCEEDED);
+}
+
+TEST_F(QuicListenerTest, PublishedEventsAreAppliedOnceAndAcknowledgedBySeq) {
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  NodeClient node(node_address_, device);
+  ASSERT_TRUE(node.Register(device.device_id, {"echo"}).ok());
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(client.ok());
+  const std::string batch =
+      R"({"protocol_version":1,"method":"node.publish_events","events":[)"
+      R"({"seq":10,"name":"node.heartbeat"},{"seq":11,"name":"node.stopping","payload":{}}]})";
+  auto ack = (*client)->Request(batch, 10s);
+  ASSERT_TRUE(ack.ok()) << ack.status().ToString();
+  EXPECT_EQ(*ack, std::vector<std::string>{R"({"protocol_version":1,"kind":"ack","ok":true,"seq":11})"});
+  adminv1::Node described;
+  ASSERT_TRUE(op_->GetNode(device.device_id, &described).ok());
+  EXPECT_EQ(described.last_event_name(), "node.stopping");
+  // Re-sent after a lost acknowledgement: acknowledged again, applied once.
+  auto again = (*client)->Request(batch, 10s);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *ack);
+
+  auto refused = [&](const std::string& request) {
+    auto answer = (*client)->Request(request, 10s);
+    EXPECT_TRUE(answer.ok()) << answer.status().ToString();
+    return answer.ok() && answer->size() == 1 ? answer->front() : std::string();
+  };
+  constexpr std::string_view kInvalid =
+      R"({"protocol_version":1,"kind":"error","ok":false,"error":"invalid_request"})";
+  EXPECT_EQ(refused(R"({"protocol_version":1,"method":"node.publish_events","events":[]})"),
+            kInvalid);
+  EXPECT_EQ(refused(R"({"protocol_version":1,"method":"node.publish_events","events":[)"
+                    R"({"seq":3,"name":"a"},{"seq":2,"name":"b"}]})"),
+            kInvalid);
+  EXPECT_EQ(refused(R"({"protocol_version":1,"method":"node.publish_events","events":[)"
+                    R"({"seq":30,"name":"node.heartbeat","extra":1}]})"),
+            kInvalid);
+  // Upstream's methods keep upstream's fields.
+  EXPECT_EQ(refused(R"({"protocol_version":1,"method":"node.health","events":[]})"), kInvalid);
+  EXPECT_EQ(refused(R"({"protocol_version":1,"method":"node.capability_result","result":"x"})"),
+            kInvalid);
+}
+
+TEST_F(QuicListenerTest, AListeningNodeIsToldOfTheShutdownBeforeItsStreamEnds) {
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(client.ok());
+  auto stream = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})");
+  ASSERT_TRUE(stream.ok());
+  ASSERT_TRUE((*stream)->Next(10s).ok());  // served (a heartbeat)
+  auto stopped = std::async(std::launch::async, [&] { return daemon_->Stop(); });
+  std::vector<nlohmann::json> events = ReadEvents(**stream, 1);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["event"], "daemon.shutdown");
+  EXPECT_EQ(events[0]["seq"], 1);
+  bool ended = false;
+  for (int i = 0; i < 20 && !ended; ++i) {
+    auto next = (*stream)->Next(1s);
+    ended = !next.ok() || !next->has_value();
+  }
+  EXPECT_TRUE(ended) << "the stream outlived the daemon";
+  const ExitInfo exit = stopped.get();
+  EXPECT_TRUE(exit.exited && exit.code == 0) << exit.code;
 }
 
 TEST_F(QuicListenerTest, RevokingADeviceClosesItsOpenConnection) {

@@ -48,7 +48,7 @@ Result<uint64_t> NodeEventLog::Append(std::string_view device_id, std::string_vi
   if (!nlohmann::json::accept(payload_json)) {
     return InvalidArgument("event payload is not valid JSON");
   }
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   if (closed_) return Unavailable("the event log is closed");
   const int64_t now = Now();
   uint64_t seq = 0;
@@ -77,6 +77,8 @@ Result<uint64_t> NodeEventLog::Append(std::string_view device_id, std::string_vi
   }));
   last_seq_[std::string(device_id)] = seq;
   appended_.notify_all();
+  lock.unlock();
+  if (observer_) observer_(std::string(device_id));
   return seq;
 }
 

@@ -21,7 +21,8 @@
 
 namespace palyra::daemon::quic_runtime {
 
-inline constexpr size_t kMaxEventPayloadBytes = 64 * 1024;
+// Room for a capability dispatch's input; with its envelope an event stays within one frame.
+inline constexpr size_t kMaxEventPayloadBytes = 480 * 1024;
 inline constexpr size_t kMaxEventKindBytes = 64;
 inline constexpr int64_t kDefaultEventRetentionMs = 24LL * 60 * 60 * 1000;
 inline constexpr size_t kDefaultMaxEventsPerDevice = 10'000;
@@ -61,6 +62,12 @@ class NodeEventLog {
   // Close() is called; returns whether there is something new.
   bool WaitForEventsAfter(std::string_view device_id, uint64_t after_seq, int64_t timeout_ms);
 
+  // Called after every successful Append (on the appending thread, outside the log's lock), for
+  // the live tail. Set it before the log is shared.
+  void SetAppendObserver(std::function<void(const std::string& device_id)> observer) {
+    observer_ = std::move(observer);
+  }
+
   // Deletes events older than the retention and beyond the per-device count. Returns how many.
   Result<uint64_t> Prune();
   // Forgets a device's log entirely (its device was removed).
@@ -82,6 +89,7 @@ class NodeEventLog {
   // the log's only writer).
   std::unordered_map<std::string, uint64_t> last_seq_;
   bool closed_ = false;
+  std::function<void(const std::string& device_id)> observer_;
 };
 
 }  // namespace palyra::daemon::quic_runtime

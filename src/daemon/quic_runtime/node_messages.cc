@@ -26,6 +26,47 @@ ordered_json Envelope(std::string_view kind, bool ok) {
   return out;
 }
 
+// node.publish_events' `events`; an empty string when they are well formed, else why not.
+std::string ParseEvents(const json& doc, std::vector<PublishedNodeEvent>& out) {
+  const auto events = doc.find("events");
+  if (events == doc.end() || !events->is_array()) return "events must be an array";
+  if (events->empty()) return "events must not be empty";
+  if (events->size() > kMaxPublishedEventsPerRequest) {
+    return "at most " + std::to_string(kMaxPublishedEventsPerRequest) + " events per request";
+  }
+  uint64_t previous = 0;
+  for (const json& event : *events) {
+    if (!event.is_object()) return "each event must be an object";
+    PublishedNodeEvent parsed;
+    for (const auto& [key, value] : event.items()) {
+      if (key == "seq") {
+        if (!value.is_number_unsigned() || value.get<uint64_t>() == 0) {
+          return "event seq must be an integer 1..2^64-1";
+        }
+        parsed.seq = value.get<uint64_t>();
+      } else if (key == "name") {
+        if (!value.is_string() || value.get_ref<const std::string&>().empty() ||
+            value.get_ref<const std::string&>().size() > kMaxNodeEventNameBytes) {
+          return "event name must be a string of 1.." + std::to_string(kMaxNodeEventNameBytes) +
+                 " bytes";
+        }
+        parsed.name = value.get<std::string>();
+      } else if (key == "payload") {
+        if (!value.is_object()) return "event payload must be a JSON object";
+        parsed.payload_json = value.dump();
+      } else {
+        return "unknown event field \"" + key.substr(0, 64) + "\"";
+      }
+    }
+    if (parsed.seq == 0 || parsed.name.empty()) return "each event needs seq and name";
+    if (parsed.seq <= previous) return "event seqs must increase within a request";
+    previous = parsed.seq;
+    if (parsed.payload_json.empty()) parsed.payload_json = "{}";
+    out.push_back(std::move(parsed));
+  }
+  return {};
+}
+
 }  // namespace
 
 ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
@@ -46,8 +87,16 @@ ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
   if (!duplicate.empty()) {
     return Refuse(kErrorInvalidRequest, "duplicate field \"" + duplicate.substr(0, 64) + "\"");
   }
+  // Upstream's methods (and unknown ones) take upstream's fields; our extensions their own.
+  const auto method_field = doc.find("method");
+  const std::string method_name =
+      method_field != doc.end() && method_field->is_string() ? method_field->get<std::string>()
+                                                             : std::string();
+  const char* extra_field = method_name == "node.publish_events"     ? "events"
+                            : method_name == "node.capability_result" ? "result"
+                                                                       : "resume_from";
   for (const auto& [key, value] : doc.items()) {
-    if (key != "protocol_version" && key != "method" && key != "resume_from") {
+    if (key != "protocol_version" && key != "method" && key != extra_field) {
       return Refuse(kErrorInvalidRequest, "unknown field \"" + key.substr(0, 64) + "\"");
     }
   }
@@ -68,6 +117,18 @@ ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
     request.resume_from = resume->get<uint64_t>();
   }
 
+  if (method_name == "node.publish_events") {
+    if (std::string detail = ParseEvents(doc, request.events); !detail.empty()) {
+      return Refuse(kErrorInvalidRequest, std::move(detail));
+    }
+  } else if (method_name == "node.capability_result") {
+    const auto result = doc.find("result");
+    if (result == doc.end() || !result->is_object()) {
+      return Refuse(kErrorInvalidRequest, "result must be a JSON object");
+    }
+    request.result_json = result->dump();
+  }
+
   if (version->get<uint64_t>() != kQuicProtocolVersion) {
     return Refuse(kErrorProtocolMismatch,
                   "protocol_version " + std::to_string(version->get<uint64_t>()) +
@@ -78,6 +139,10 @@ ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
     request.method = NodeMethod::kHealth;
   } else if (name == "node.stream_events") {
     request.method = NodeMethod::kStreamEvents;
+  } else if (name == "node.publish_events") {
+    request.method = NodeMethod::kPublishEvents;
+  } else if (name == "node.capability_result") {
+    request.method = NodeMethod::kCapabilityResult;
   } else {
     return Refuse(kErrorUnsupportedMethod, "unsupported method \"" + name.substr(0, 64) + "\"");
   }
@@ -105,6 +170,25 @@ std::string EventResponse(uint64_t seq, std::string_view kind, std::string_view 
   // The log only holds valid JSON (checked on append); a damaged row degrades to null.
   out["payload"] = ordered_json::parse(payload_json, nullptr, /*allow_exceptions=*/false);
   if (out["payload"].is_discarded()) out["payload"] = nullptr;
+  return out.dump();
+}
+
+std::string HeartbeatResponse(uint64_t seq) {
+  ordered_json out = Envelope("heartbeat", true);
+  out["seq"] = seq;
+  return out.dump();
+}
+
+std::string PublishAckResponse(uint64_t seq) {
+  ordered_json out = Envelope("ack", true);
+  out["seq"] = seq;
+  return out.dump();
+}
+
+std::string ResultAckResponse(bool accepted, std::string_view reason) {
+  ordered_json out = Envelope("ack", true);
+  out["accepted"] = accepted;
+  out["reason"] = reason;
   return out.dump();
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace palyra::daemon::quic_runtime {
 
@@ -19,11 +20,31 @@ inline constexpr std::string_view kErrorProtocolMismatch = "protocol_mismatch";
 inline constexpr std::string_view kErrorUnsupportedMethod = "unsupported_method";
 inline constexpr std::string_view kErrorStreamFailure = "stream_failure";
 
-enum class NodeMethod { kHealth, kStreamEvents };
+enum class NodeMethod {
+  kHealth,
+  kStreamEvents,
+  // Ours (upstream answers them unsupported_method), so that a node can run over QUIC alone:
+  kPublishEvents,     // {events: [{seq, name, payload?}, ...]}: node events, acknowledged by seq
+  kCapabilityResult,  // {result: {request_id, success, output_json?, error?, ...}}
+};
+
+inline constexpr size_t kMaxPublishedEventsPerRequest = 256;
+inline constexpr size_t kMaxNodeEventNameBytes = 128;
+
+// One node-to-daemon event of node.publish_events: the names and payloads of the gRPC
+// StreamNodeEvents catalogue; `seq` is the node's own, increasing, so a batch re-sent after a
+// lost acknowledgement is not applied twice.
+struct PublishedNodeEvent {
+  uint64_t seq = 0;
+  std::string name;
+  std::string payload_json;  // an object; "{}" when absent
+};
 
 struct NodeRequest {
   NodeMethod method = NodeMethod::kHealth;
   uint64_t resume_from = 0;  // last sequence the node already has; absent or null is 0
+  std::vector<PublishedNodeEvent> events;  // kPublishEvents
+  std::string result_json;                 // kCapabilityResult: the `result` object
 };
 
 // A request, or the wire error to answer it with. Checked in upstream's order: JSON and field
@@ -36,7 +57,12 @@ struct ParsedNodeRequest {
 };
 ParsedNodeRequest ParseNodeRequest(std::string_view payload);
 
-inline constexpr std::string_view kErrorResumeTooOld = "resume_too_old";  // ours
+// Ours: the resume point was pruned (resume_too_old) or was never handed out by this log
+// (resume_ahead: the node's state belongs to another log); either way the node resyncs.
+inline constexpr std::string_view kErrorResumeTooOld = "resume_too_old";
+inline constexpr std::string_view kErrorResumeAhead = "resume_ahead";
+// Ours: an extension request about another device's work.
+inline constexpr std::string_view kErrorPermissionDenied = "permission_denied";
 
 std::string HealthResponse(bool node_rpc_mtls_required);
 // Upstream's event frame (sequence only).
@@ -45,5 +71,11 @@ std::string EventResponse(uint64_t seq);
 // after `seq` (a payload that is not JSON is sent as null).
 std::string EventResponse(uint64_t seq, std::string_view kind, std::string_view payload_json);
 std::string ErrorResponse(std::string_view error);
+// Ours: sent on an idle event stream; `seq` is the last event sent on it (0: none yet).
+std::string HeartbeatResponse(uint64_t seq);
+// Ours: node.publish_events is acknowledged up to `seq` (every event up to it is applied).
+std::string PublishAckResponse(uint64_t seq);
+// Ours: node.capability_result; `accepted` false with a reason for a late or unknown request.
+std::string ResultAckResponse(bool accepted, std::string_view reason);
 
 }  // namespace palyra::daemon::quic_runtime

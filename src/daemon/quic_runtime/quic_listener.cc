@@ -3,16 +3,34 @@
 #include <spdlog/spdlog.h>
 
 #include "common/files.h"
-#include "daemon/quic_runtime/node_messages.h"
 
 namespace palyra::daemon::quic_runtime {
 
 namespace {
 constexpr size_t kMaxIdentityFileBytes = 256 * 1024;
+
+void Answer(transport::quic::QuicStreamWriter& writer, const std::string& frame) {
+  writer.Write(frame);
+  writer.Finish();
+}
+// The wire error for the runtime's refusal of a node event.
+std::string_view WireErrorFor(const Status& status) {
+  if (status.code() == StatusCode::kPermissionDenied) return kErrorPermissionDenied;
+  if (status.code() == StatusCode::kInvalidArgument) return kErrorInvalidRequest;
+  return kErrorStreamFailure;
+}
 }  // namespace
+
+QuicListener::QuicListener(QuicListenerOptions options) : options_(std::move(options)) {}
+
+QuicListener::~QuicListener() { Stop(); }
 
 Result<std::unique_ptr<QuicListener>> QuicListener::Start(QuicListenerOptions options) {
   if (options.port < 0 || options.port > 65535) return InvalidArgument("QUIC port out of range");
+  if (options.events == nullptr) return InvalidArgument("QUIC listener: an event log is required");
+  if (options.heartbeat_interval_ms <= 0) {
+    return InvalidArgument("QUIC listener: the heartbeat interval must be positive");
+  }
   PALYRA_ASSIGN_OR_RETURN(std::string identity,
                           ReadFileBounded(options.server_identity_file, kMaxIdentityFileBytes));
   transport::quic::ServerTlsOptions tls;
@@ -27,17 +45,44 @@ Result<std::unique_ptr<QuicListener>> QuicListener::Start(QuicListenerOptions op
   if (!credentials.ok()) return credentials.status().WithContext("QUIC listener TLS");
 
   std::unique_ptr<QuicListener> listener(new QuicListener(std::move(options)));
+  const QuicListenerOptions& opts = listener->options_;
+  EventStreamsOptions streams;
+  streams.events = opts.events;
+  streams.heartbeat_interval_ms = opts.heartbeat_interval_ms;
+  streams.on_device_listening = opts.on_device_listening;
+  streams.on_device_gone = opts.on_device_gone;
+  listener->streams_ = std::make_unique<EventStreams>(std::move(streams));
+  listener->extension_work_ =
+      std::make_unique<WorkQueue>(kExtensionWorkers, kMaxQueuedExtensionRequests);
+
   transport::quic::QuicServerOptions server;
-  server.bind_addr = listener->options_.bind_addr;
-  server.port = static_cast<uint16_t>(listener->options_.port);
+  server.bind_addr = opts.bind_addr;
+  server.port = static_cast<uint16_t>(opts.port);
   server.tls = *credentials;
-  server.max_connections = listener->options_.max_connections;
+  server.max_connections = opts.max_connections;
   server.on_request = [l = listener.get()](transport::quic::QuicRequest request,
                                            std::shared_ptr<transport::quic::QuicStreamWriter> w) {
     l->Handle(std::move(request), std::move(w));
   };
   PALYRA_ASSIGN_OR_RETURN(listener->server_, transport::quic::QuicServer::Start(std::move(server)));
   return listener;
+}
+
+void QuicListener::Stop() {
+  // Streams first: their last frames (a shutdown notice) go out before the connections close.
+  if (streams_) streams_->Stop();
+  if (extension_work_) extension_work_->Stop();
+  if (server_) server_->Stop();
+}
+
+QuicListenerStats QuicListener::Stats() {
+  QuicListenerStats stats;
+  stats.transport = server_->Stats();
+  stats.streams = streams_->Stats();
+  std::lock_guard lock(published_mu_);
+  stats.node_events_applied = applied_;
+  stats.node_events_duplicate = duplicates_;
+  return stats;
 }
 
 void QuicListener::CloseRevokedConnections() {
@@ -51,49 +96,90 @@ std::string QuicListener::bound_address() const {
   return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
 }
 
+std::optional<std::string> QuicListener::DeviceOf(const std::string& fingerprint) const {
+  if (fingerprint.empty() || !options_.device_for) return std::nullopt;
+  return options_.device_for(fingerprint);
+}
+
 void QuicListener::Handle(transport::quic::QuicRequest request,
                           std::shared_ptr<transport::quic::QuicStreamWriter> writer) {
-  auto answer = [&](const std::string& frame) {
-    writer->Write(frame);
-    writer->Finish();
-  };
   if (!request.framing.ok()) {
     spdlog::debug("QUIC: unreadable request: {}", request.framing.message());
-    return answer(ErrorResponse(kErrorStreamFailure));
+    return Answer(*writer, ErrorResponse(kErrorStreamFailure));
   }
   ParsedNodeRequest parsed = ParseNodeRequest(request.payload);
   if (!parsed.request) {
     spdlog::debug("QUIC: refused request: {}", parsed.detail);
-    return answer(ErrorResponse(parsed.error));
+    return Answer(*writer, ErrorResponse(parsed.error));
   }
-  if (parsed.request->method == NodeMethod::kHealth) {
-    return answer(HealthResponse(options_.mtls_required));
+  const NodeMethod method = parsed.request->method;
+  if (method == NodeMethod::kHealth) {
+    return Answer(*writer, HealthResponse(options_.mtls_required));
   }
-  // node.stream_events: the log of the device this certificate is bound to.
-  std::optional<std::string> device;
-  if (!request.peer_fingerprint.empty() && options_.device_for) {
-    device = options_.device_for(request.peer_fingerprint);
+  const bool extension =
+      method == NodeMethod::kPublishEvents || method == NodeMethod::kCapabilityResult;
+  if (extension && !options_.apply_node_event) {
+    return Answer(*writer, ErrorResponse(kErrorUnsupportedMethod));
   }
-  if (!device || options_.events == nullptr) return answer(ErrorResponse(kErrorStreamFailure));
-  uint64_t after = parsed.request->resume_from;
-  while (true) {
-    Result<std::vector<NodeEvent>> events =
-        options_.events->ReadAfter(*device, after, kMaxEventsPerStreamBatch);
-    if (!events.ok()) {
-      if (events.status().code() == StatusCode::kOutOfRange) {
-        return answer(ErrorResponse(kErrorResumeTooOld));
-      }
-      // A resume point beyond what was ever sent: nothing to replay.
-      if (events.status().code() == StatusCode::kInvalidArgument) break;
-      return answer(ErrorResponse(kErrorStreamFailure));
+  // The rest is about the device this certificate is bound to (a fingerprint -> device lookup
+  // is a cached read).
+  std::optional<std::string> device = DeviceOf(request.peer_fingerprint);
+  if (!device) return Answer(*writer, ErrorResponse(kErrorStreamFailure));
+  if (method == NodeMethod::kStreamEvents) {
+    streams_->Open(std::move(*device), parsed.request->resume_from, std::move(writer));
+    return;
+  }
+  auto task = [this, device = std::move(*device), request = std::move(*parsed.request), writer] {
+    Answer(*writer, request.method == NodeMethod::kPublishEvents
+                        ? PublishEvents(device, request)
+                        : CapabilityResult(device, request));
+  };
+  if (!extension_work_->Post(std::move(task))) Answer(*writer, ErrorResponse(kErrorBusy));
+}
+
+std::string QuicListener::PublishEvents(const std::string& device_id, const NodeRequest& request) {
+  uint64_t through = 0;
+  {
+    std::lock_guard lock(published_mu_);
+    through = published_through_[device_id];
+  }
+  for (const PublishedNodeEvent& event : request.events) {
+    if (event.seq <= through) {
+      std::lock_guard lock(published_mu_);
+      ++duplicates_;
+      continue;
     }
-    for (const NodeEvent& event : *events) {
-      if (!writer->Write(EventResponse(event.seq, event.kind, event.payload_json))) return;
-      after = event.seq;
+    Result<node_runtime::NodeEventOutcome> outcome =
+        options_.apply_node_event(device_id, event.name, event.payload_json);
+    if (!outcome.ok()) {
+      spdlog::info("QUIC: node event {} of device {} refused: {}", event.name, device_id,
+                   outcome.status().message());
+      // Events before it stay applied; the node learns where it stopped from the error.
+      return ErrorResponse(WireErrorFor(outcome.status()));
     }
-    if (events->size() < kMaxEventsPerStreamBatch) break;
+    through = event.seq;
+    std::lock_guard lock(published_mu_);
+    uint64_t& stored = published_through_[device_id];
+    stored = std::max(stored, through);
+    ++applied_;
   }
-  writer->Finish();
+  return PublishAckResponse(through);
+}
+
+std::string QuicListener::CapabilityResult(const std::string& device_id,
+                                           const NodeRequest& request) {
+  Result<node_runtime::NodeEventOutcome> outcome =
+      options_.apply_node_event(device_id, node_runtime::kNodeEventResult, request.result_json);
+  if (!outcome.ok()) {
+    spdlog::info("QUIC: capability result of device {} refused: {}", device_id,
+                 outcome.status().message());
+    return ErrorResponse(WireErrorFor(outcome.status()));
+  }
+  {
+    std::lock_guard lock(published_mu_);
+    ++applied_;
+  }
+  return ResultAckResponse(outcome->accepted, outcome->reason);
 }
 
 }  // namespace palyra::daemon::quic_runtime

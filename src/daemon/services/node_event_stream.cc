@@ -6,66 +6,11 @@
 #include "common/strings.h"
 #include "common/ulid.h"
 #include "daemon/grpc_status.h"
+#include "daemon/node_runtime/node_events.h"
 #include "daemon/services/node_service.h"
 
 namespace palyra::daemon {
 namespace nodev1 = palyra::node::v1;
-
-namespace {
-
-constexpr std::string_view kEventStarted = "node.started";
-constexpr std::string_view kEventHeartbeat = "node.heartbeat";
-constexpr std::string_view kEventMediation = "capability.awaiting_local_mediation";
-constexpr std::string_view kEventResult = "capability.result";
-constexpr std::string_view kEventStopping = "node.stopping";
-constexpr size_t kMaxEchoedEventNameBytes = 64;
-
-bool IsKnownEvent(std::string_view name) {
-  return name == kEventStarted || name == kEventHeartbeat || name == kEventMediation ||
-         name == kEventResult || name == kEventStopping;
-}
-
-// A printable, bounded rendering of an untrusted name for messages.
-std::string Printable(std::string_view text) {
-  std::string out;
-  for (char c : text.substr(0, kMaxEchoedEventNameBytes)) {
-    out += (c >= 0x20 && c < 0x7f) ? c : '?';
-  }
-  if (text.size() > kMaxEchoedEventNameBytes) out += "...";
-  return out;
-}
-
-Result<nlohmann::json> ParseObject(const std::string& payload, std::string_view event) {
-  nlohmann::json json = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded() || !json.is_object()) {
-    return InvalidArgument(std::string(event) + " payload_json must be a JSON object");
-  }
-  return json;
-}
-
-Result<std::string> RequestIdOf(const nlohmann::json& json, std::string_view event) {
-  auto it = json.find("request_id");
-  if (it == json.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
-    return InvalidArgument(std::string(event) +
-                           " payload_json needs a non-empty string request_id");
-  }
-  return it->get<std::string>();
-}
-
-// What the runtime says about an event for a request: PERMISSION_DENIED (another device's
-// request) ends the stream; an unknown or already finished request is acknowledged as ignored.
-Status RuntimeOutcome(const Status& status, nodev1::NodeEventResponse& ack) {
-  if (status.ok()) return status;
-  if (status.code() == StatusCode::kNotFound ||
-      status.code() == StatusCode::kFailedPrecondition) {
-    ack.set_accepted(false);
-    ack.set_reason("ignored: " + status.message());
-    return Status::Ok();
-  }
-  return status;
-}
-
-}  // namespace
 
 NodeEventStream* NodeEventStream::Open(grpc::CallbackServerContext* context, Deps deps) {
   auto* stream = new NodeEventStream(context, deps);
@@ -170,51 +115,13 @@ Status NodeEventStream::Handle(const nodev1::NodeEventRequest& request,
   ack.set_accepted(true);
   ack.set_reason("accepted");
 
-  const std::string& name = request.event_name();
-  if (name == kEventMediation) {
-    PALYRA_RETURN_IF_ERROR(HandleMediation(request.payload_json(), ack));
-  } else if (name == kEventResult) {
-    PALYRA_RETURN_IF_ERROR(HandleResult(request.payload_json(), ack));
-  } else if (!IsKnownEvent(name)) {
-    ack.set_accepted(false);
-    ack.set_reason("unknown event_name '" + Printable(name) + "'; ignored");
-  }
-  Status touched = deps_.runtime->Touch(device_id, IsKnownEvent(name) ? name : std::string());
-  if (!touched.ok() && touched.code() != StatusCode::kNotFound) return touched;
-  if (name == kEventStopping) {
-    spdlog::info("device {} is stopping", device_id);
-  }
+  PALYRA_ASSIGN_OR_RETURN(
+      node_runtime::NodeEventOutcome outcome,
+      node_runtime::ApplyNodeEvent(*deps_.runtime, device_id, request.event_name(),
+                                   request.payload_json()));
+  ack.set_accepted(outcome.accepted);
+  ack.set_reason(outcome.reason);
   return Status::Ok();
-}
-
-Status NodeEventStream::HandleMediation(const std::string& payload, nodev1::NodeEventResponse& ack) {
-  PALYRA_ASSIGN_OR_RETURN(nlohmann::json json, ParseObject(payload, kEventMediation));
-  PALYRA_ASSIGN_OR_RETURN(std::string request_id, RequestIdOf(json, kEventMediation));
-  return RuntimeOutcome(
-      deps_.runtime->MarkAwaitingMediation(*device_id_, request_id).status(), ack);
-}
-
-Status NodeEventStream::HandleResult(const std::string& payload, nodev1::NodeEventResponse& ack) {
-  PALYRA_ASSIGN_OR_RETURN(nlohmann::json json, ParseObject(payload, kEventResult));
-  PALYRA_ASSIGN_OR_RETURN(std::string request_id, RequestIdOf(json, kEventResult));
-  node_runtime::CapabilityResult result;
-  if (auto it = json.find("success"); it != json.end()) {
-    if (!it->is_boolean()) return InvalidArgument("capability.result success must be a boolean");
-    result.success = it->get<bool>();
-  }
-  if (auto it = json.find("error"); it != json.end() && !it->is_null()) {
-    if (!it->is_string()) return InvalidArgument("capability.result error must be a string");
-    result.error = it->get<std::string>();
-  }
-  if (auto it = json.find("output_json"); it != json.end()) result.output_json = it->dump();
-  // Our extension: the node's local mediation refused the work.
-  if (auto it = json.find("denied_by_local_mediation"); it != json.end()) {
-    if (!it->is_boolean()) {
-      return InvalidArgument("capability.result denied_by_local_mediation must be a boolean");
-    }
-    result.denied_by_local_mediation = it->get<bool>();
-  }
-  return RuntimeOutcome(deps_.runtime->Complete(*device_id_, request_id, result).status(), ack);
 }
 
 void NodeEventStream::PushDispatch(const node_runtime::CapabilityDispatch& dispatch) {

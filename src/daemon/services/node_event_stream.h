@@ -67,8 +67,6 @@ class NodeEventStream final
   Status Handle(const palyra::node::v1::NodeEventRequest& request,
                 palyra::node::v1::NodeEventResponse& ack);
   Status BindDevice(const std::string& device_id);
-  Status HandleMediation(const std::string& payload, palyra::node::v1::NodeEventResponse& ack);
-  Status HandleResult(const std::string& payload, palyra::node::v1::NodeEventResponse& ack);
 
   // All require mu_.
   void EnqueueWriteLocked(palyra::node::v1::NodeEventResponse response);

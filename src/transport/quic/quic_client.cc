@@ -23,6 +23,8 @@ Result<std::unique_ptr<QuicClient>> QuicClient::Connect(
   if (ec) return Unavailable("cannot reach " + host + ":" + std::to_string(port) + "/udp: " + ec.message());
 
   const DatagramPath path = PathOf(client->socket_.local_endpoint(), client->server_);
+  client->quic_path_ = path;
+  client->local_port_ = client->socket_.local_endpoint().port();
 
   QuicClient* self = client.get();
   QuicConnection::Handlers handlers;
@@ -85,10 +87,14 @@ void QuicClient::Close() {
 
 void QuicClient::Receive() {
   socket_.async_receive_from(asio::buffer(buffer_), sender_,
-                             [this](const asio::error_code& ec, std::size_t length) {
+                             [this, generation = socket_generation_](const asio::error_code& ec,
+                                                                     std::size_t length) {
                                if (ec) return;  // closed, or an ICMP error on the socket
+                               // A datagram of a socket Rebind() replaced: dropped (QUIC
+                               // recovers), so that one receive at a time uses the buffer.
+                               if (generation != socket_generation_) return;
                                Datagram datagram;
-                               datagram.path = PathOf(socket_.local_endpoint(), sender_);
+                               datagram.path = quic_path_;
                                datagram.bytes.assign(reinterpret_cast<const char*>(buffer_.data()),
                                                      length);
                                if (Status s = quic_->Receive(datagram, MonotonicNowNs()); !s.ok()) {
@@ -129,10 +135,7 @@ void QuicClient::FailAll(const Status& status) {
   std::lock_guard lock(mu_);
   if (connection_error_.ok()) connection_error_ = status;
   for (auto& [id, pending] : pending_) {
-    if (!pending.done) {
-      pending.done = true;
-      pending.error = status;
-    }
+    if (pending.error.ok() && !pending.finished) pending.error = status;
   }
   cv_.notify_all();
 }
@@ -140,47 +143,42 @@ void QuicClient::FailAll(const Status& status) {
 void QuicClient::OnStreamData(int64_t stream_id, std::span<const uint8_t> data, bool fin) {
   std::lock_guard lock(mu_);
   auto it = pending_.find(stream_id);
-  if (it == pending_.end() || it->second.done) return;
+  if (it == pending_.end() || it->second.finished || !it->second.error.ok()) return;
   Pending& p = it->second;
   size_t used = 0;
   while (used < data.size() && p.reader.status().ok()) {
     const size_t took = p.reader.Consume(data.subspan(used));
     used += took;
     if (auto frame = p.reader.TakeFrame()) {
-      if (p.frames.size() >= p.max_frames) {
-        p.error = ResourceExhausted("the answer has more than " + std::to_string(p.max_frames) +
-                                    " frames");
-        p.done = true;
-        break;
-      }
+      p.buffered_bytes += frame->size();
       p.frames.push_back(std::move(*frame));
     } else if (took == 0) {
       break;
     }
   }
-  if (!p.done && !p.reader.status().ok()) {
+  if (p.buffered_bytes > p.max_buffered_bytes) {
+    p.error = ResourceExhausted("more than " + std::to_string(p.max_buffered_bytes) +
+                                " bytes of the answer arrived unread");
+  } else if (!p.reader.status().ok()) {
     p.error = p.reader.status();
-    p.done = true;
-  }
-  if (!p.done && fin) {
+  } else if (fin) {
     p.error = p.reader.Finish();
-    p.done = true;
+    p.finished = p.error.ok();
   }
-  if (p.done) cv_.notify_all();
+  cv_.notify_all();
 }
 
-Result<std::vector<std::string>> QuicClient::Request(std::string_view payload,
-                                                     std::chrono::milliseconds timeout,
-                                                     size_t max_frames) {
+Result<std::unique_ptr<QuicResponseStream>> QuicClient::OpenStream(std::string_view payload,
+                                                                   size_t max_buffered_bytes) {
   std::string frame;
   PALYRA_RETURN_IF_ERROR(AppendFrame(payload, frame));
   std::promise<Result<int64_t>> opened;
-  asio::post(io_, [this, &opened, &frame, max_frames] {
+  asio::post(io_, [this, &opened, &frame, max_buffered_bytes] {
     Result<int64_t> id = quic_->OpenStream();
     if (id.ok()) {
       {
         std::lock_guard lock(mu_);
-        pending_[*id].max_frames = max_frames;
+        pending_[*id].max_buffered_bytes = max_buffered_bytes;
       }
       Status sent = quic_->Send(*id, frame, /*fin=*/true);
       if (!sent.ok()) id = sent;
@@ -189,16 +187,106 @@ Result<std::vector<std::string>> QuicClient::Request(std::string_view payload,
     opened.set_value(std::move(id));
   });
   PALYRA_ASSIGN_OR_RETURN(int64_t stream_id, opened.get_future().get());
+  return std::unique_ptr<QuicResponseStream>(new QuicResponseStream(this, stream_id));
+}
+
+Result<std::optional<std::string>> QuicClient::NextFrame(int64_t stream_id,
+                                                         std::chrono::milliseconds timeout) {
   std::unique_lock lock(mu_);
-  Pending& pending = pending_[stream_id];
-  if (!cv_.wait_for(lock, timeout, [&] { return pending.done; })) {
-    pending_.erase(stream_id);
-    return DeadlineExceeded("no complete answer within " + std::to_string(timeout.count()) + "ms");
+  auto it = pending_.find(stream_id);
+  if (it == pending_.end()) return FailedPrecondition("the stream was abandoned");
+  Pending& p = it->second;
+  if (!cv_.wait_for(lock, timeout,
+                    [&] { return !p.frames.empty() || p.finished || !p.error.ok(); })) {
+    return DeadlineExceeded("no frame within " + std::to_string(timeout.count()) + "ms");
   }
-  Pending done = std::move(pending);
-  pending_.erase(stream_id);
-  if (!done.error.ok()) return done.error;
-  return std::move(done.frames);
+  if (!p.frames.empty()) {
+    std::string frame = std::move(p.frames.front());
+    p.frames.pop_front();
+    p.buffered_bytes -= frame.size();
+    return std::optional<std::string>(std::move(frame));
+  }
+  if (!p.error.ok()) return p.error;
+  return std::optional<std::string>();
+}
+
+void QuicClient::Abandon(int64_t stream_id) {
+  bool finished = false;
+  {
+    std::lock_guard lock(mu_);
+    auto it = pending_.find(stream_id);
+    if (it == pending_.end()) return;
+    finished = it->second.finished;
+    pending_.erase(it);
+  }
+  if (finished || !thread_.joinable()) return;
+  asio::post(io_, [this, stream_id] {
+    if (quic_ && !quic_->closed() && quic_->ShutdownStream(stream_id, 0).ok()) Flush();
+  });
+}
+
+QuicResponseStream::~QuicResponseStream() { client_->Abandon(stream_id_); }
+
+Result<std::optional<std::string>> QuicResponseStream::Next(std::chrono::milliseconds timeout) {
+  return client_->NextFrame(stream_id_, timeout);
+}
+
+Result<std::vector<std::string>> QuicClient::Request(std::string_view payload,
+                                                     std::chrono::milliseconds timeout,
+                                                     size_t max_frames) {
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<QuicResponseStream> stream, OpenStream(payload));
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::vector<std::string> frames;
+  while (true) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      return DeadlineExceeded("no complete answer within " + std::to_string(timeout.count()) +
+                              "ms");
+    }
+    Result<std::optional<std::string>> next = stream->Next(left);
+    if (!next.ok()) {
+      if (next.status().code() == StatusCode::kDeadlineExceeded) {
+        return DeadlineExceeded("no complete answer within " + std::to_string(timeout.count()) +
+                                "ms");
+      }
+      return next.status();
+    }
+    if (!next->has_value()) return frames;
+    if (frames.size() >= max_frames) {
+      return ResourceExhausted("the answer has more than " + std::to_string(max_frames) +
+                               " frames");
+    }
+    frames.push_back(std::move(**next));
+  }
+}
+
+uint16_t QuicClient::local_port() const { return local_port_.load(); }
+
+Status QuicClient::Rebind(AddressChange change) {
+  std::promise<Status> done;
+  asio::post(io_, [this, change, &done] {
+    asio::ip::udp::socket moved(io_);
+    asio::error_code ec;
+    moved.open(server_.protocol(), ec);
+    if (!ec) moved.connect(server_, ec);
+    if (ec) return done.set_value(Unavailable("cannot open a new UDP socket: " + ec.message()));
+    const DatagramPath path = PathOf(moved.local_endpoint(), server_);
+    if (change == AddressChange::kNetworkSwitch) {
+      if (Status s = quic_->MigrateTo(path, MonotonicNowNs()); !s.ok()) return done.set_value(s);
+      quic_path_ = path;
+    }
+    // The old socket goes: its pending receive ends as aborted; nothing arrives there any more.
+    asio::error_code ignored;
+    socket_.close(ignored);
+    socket_ = std::move(moved);
+    ++socket_generation_;
+    local_port_ = socket_.local_endpoint().port();
+    Receive();
+    Flush();
+    done.set_value(Status::Ok());
+  });
+  return done.get_future().get();
 }
 
 }  // namespace palyra::transport::quic

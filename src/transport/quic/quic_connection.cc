@@ -17,6 +17,7 @@ namespace {
 constexpr size_t kCidBytes = 18;
 constexpr size_t kMaxDatagramBytes = 1500;
 constexpr size_t kMaxDatagramsPerFlush = 256;
+constexpr size_t kMaxCoalescedChunkBytes = 64 * 1024;
 
 ngtcp2_path ToPath(const DatagramPath& path) {
   ngtcp2_path out{};
@@ -25,6 +26,17 @@ ngtcp2_path ToPath(const DatagramPath& path) {
   out.remote.addr =
       reinterpret_cast<ngtcp2_sockaddr*>(const_cast<sockaddr_storage*>(&path.remote));
   out.remote.addrlen = path.remote_len;
+  return out;
+}
+
+// The path ngtcp2 chose for a packet (after a migration it is no longer the first one).
+DatagramPath FromPath(const ngtcp2_path& path) {
+  DatagramPath out;
+  out.local_len = static_cast<socklen_t>(std::min<size_t>(path.local.addrlen, sizeof(out.local)));
+  std::memcpy(&out.local, path.local.addr, out.local_len);
+  out.remote_len =
+      static_cast<socklen_t>(std::min<size_t>(path.remote.addrlen, sizeof(out.remote)));
+  std::memcpy(&out.remote, path.remote.addr, out.remote_len);
   return out;
 }
 
@@ -136,11 +148,16 @@ struct QuicConnection::Callbacks {
     Stream& stream = it->second;
     // Acknowledged bytes arrive in order; whole chunks below the acknowledged end can go.
     const uint64_t acked_end = offset + length;
+    uint64_t freed = 0;
     while (stream.next_chunk > 0 && !stream.chunks.empty() &&
            stream.front_offset + stream.chunks.front().size() <= acked_end) {
+      freed += stream.chunks.front().size();
       stream.front_offset += stream.chunks.front().size();
       stream.chunks.pop_front();
       --stream.next_chunk;
+    }
+    if (freed > 0 && self->handlers_.on_stream_acked) {
+      self->handlers_.on_stream_acked(stream_id, freed);
     }
     return 0;
   }
@@ -325,27 +342,33 @@ Status QuicConnection::Receive(const Datagram& datagram, uint64_t now_ns) {
 
 Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
   if (!close_packet_.empty() && !close_sent_) {
-    out.push_back({path_, close_packet_});
+    // On the connection's current path (the client may have moved since it began).
+    out.push_back({FromPath(*ngtcp2_conn_get_path(conn_)), close_packet_});
     close_sent_ = true;
   }
   if (closed_) return Status::Ok();
   uint8_t buf[kMaxDatagramBytes];
   const size_t limit = std::min(sizeof(buf), ngtcp2_conn_get_max_tx_udp_payload_size(conn_));
+  // Streams that cannot send more in this flush (flow control, congestion, shut).
   std::vector<int64_t> blocked;
-  for (size_t i = 0; i < kMaxDatagramsPerFlush; ++i) {
-    // The first stream with something left to send that is not blocked this round.
-    Stream* stream = nullptr;
-    int64_t stream_id = -1;
+  auto next_stream = [&]() -> std::pair<int64_t, Stream*> {
     for (auto& [id, s] : streams_) {
       if (s.pending() && std::find(blocked.begin(), blocked.end(), id) == blocked.end()) {
-        stream = &s;
-        stream_id = id;
-        break;
+        return {id, &s};
       }
     }
+    return {-1, nullptr};
+  };
+  ngtcp2_path_storage ps;
+  ngtcp2_path_storage_zero(&ps);
+  ngtcp2_pkt_info pi{};
+  size_t packets = 0;
+  while (packets < kMaxDatagramsPerFlush) {
+    auto [stream_id, stream] = next_stream();
     ngtcp2_vec vec{};
-    uint32_t flags = NGTCP2_WRITE_STREAM_FLAG_NONE;
-    bool last_chunk = false;
+    // MORE: small writes of several streams (or several chunks of one) share a packet instead
+    // of each filling one of their own.
+    uint32_t flags = stream != nullptr ? NGTCP2_WRITE_STREAM_FLAG_MORE : NGTCP2_WRITE_STREAM_FLAG_NONE;
     if (stream != nullptr) {
       if (stream->next_chunk < stream->chunks.size()) {
         std::string& chunk = stream->chunks[stream->next_chunk];
@@ -353,26 +376,14 @@ Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
         vec.len = chunk.size() - stream->next_offset;
       }
       // FIN only with the final bytes: never while later chunks are still to go.
-      last_chunk = stream->next_chunk + 1 >= stream->chunks.size();
+      const bool last_chunk = stream->next_chunk + 1 >= stream->chunks.size();
       if (stream->fin_queued && last_chunk) flags |= NGTCP2_WRITE_STREAM_FLAG_FIN;
     }
-    ngtcp2_path_storage ps;
-    ngtcp2_path_storage_zero(&ps);
-    ngtcp2_pkt_info pi{};
     ngtcp2_ssize accepted = -1;
     const ngtcp2_ssize n =
         ngtcp2_conn_writev_stream(conn_, &ps.path, &pi, buf, limit, &accepted, flags, stream_id,
                                   stream != nullptr ? &vec : nullptr, stream != nullptr ? 1 : 0,
                                   now_ns);
-    if (n < 0) {
-      if (stream != nullptr &&
-          (n == NGTCP2_ERR_STREAM_DATA_BLOCKED || n == NGTCP2_ERR_STREAM_SHUT_WR ||
-           n == NGTCP2_ERR_STREAM_NOT_FOUND)) {
-        blocked.push_back(stream_id);
-        continue;
-      }
-      return Fail(static_cast<int>(n), "QUIC send");
-    }
     if (stream != nullptr && accepted >= 0) {
       const auto taken = static_cast<size_t>(accepted);
       if (stream->next_chunk < stream->chunks.size()) {
@@ -384,6 +395,16 @@ Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
       }
       if ((flags & NGTCP2_WRITE_STREAM_FLAG_FIN) != 0 && taken == vec.len) stream->fin_sent = true;
     }
+    if (n == NGTCP2_ERR_WRITE_MORE) continue;  // the packet has room for more
+    if (n < 0) {
+      if (stream != nullptr &&
+          (n == NGTCP2_ERR_STREAM_DATA_BLOCKED || n == NGTCP2_ERR_STREAM_SHUT_WR ||
+           n == NGTCP2_ERR_STREAM_NOT_FOUND)) {
+        blocked.push_back(stream_id);
+        continue;
+      }
+      return Fail(static_cast<int>(n), "QUIC send");
+    }
     if (n == 0) {
       if (stream != nullptr) {
         blocked.push_back(stream_id);  // no room now (congestion or flow control)
@@ -391,7 +412,11 @@ Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
       }
       break;
     }
-    out.push_back({path_, std::string(reinterpret_cast<const char*>(buf), static_cast<size_t>(n))});
+    Datagram datagram;
+    datagram.path = FromPath(ps.path);
+    datagram.bytes.assign(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    out.push_back(std::move(datagram));
+    ++packets;
   }
   ngtcp2_conn_update_pkt_tx_time(conn_, now_ns);
   return Status::Ok();
@@ -425,8 +450,40 @@ Status QuicConnection::Send(int64_t stream_id, std::string_view bytes, bool fin)
   if (closed_) return Unavailable("QUIC connection is closed");
   Stream& stream = streams_[stream_id];  // a peer-opened stream is first written here
   if (stream.fin_queued) return FailedPrecondition("QUIC stream already finished");
-  if (!bytes.empty()) stream.chunks.emplace_back(bytes);
+  if (!bytes.empty()) {
+    // Bytes join the last chunk while ngtcp2 has none of it yet (nothing points into it), so
+    // that many small writes become few large STREAM frames.
+    const bool last_untouched =
+        !stream.chunks.empty() && stream.next_chunk + 1 == stream.chunks.size() &&
+        stream.next_offset == 0;
+    const bool last_unreached = stream.next_chunk + 1 < stream.chunks.size();
+    if ((last_untouched || last_unreached) &&
+        stream.chunks.back().size() + bytes.size() <= kMaxCoalescedChunkBytes) {
+      stream.chunks.back().append(bytes);
+    } else {
+      stream.chunks.emplace_back(bytes);
+    }
+  }
   stream.fin_queued = fin;
+  return Status::Ok();
+}
+
+Status QuicConnection::ShutdownStream(int64_t stream_id, uint64_t app_error_code) {
+  if (closed_) return Unavailable("QUIC connection is closed");
+  const int rc = ngtcp2_conn_shutdown_stream(conn_, stream_id, app_error_code);
+  if (rc != 0 && rc != NGTCP2_ERR_STREAM_NOT_FOUND) {
+    return Internal(std::string("QUIC: shutting a stream down failed: ") + ngtcp2_strerror(rc));
+  }
+  return Status::Ok();
+}
+
+Status QuicConnection::MigrateTo(const DatagramPath& path, uint64_t now_ns) {
+  if (closed_) return Unavailable("QUIC connection is closed");
+  const ngtcp2_path npath = ToPath(path);
+  if (int rc = ngtcp2_conn_initiate_immediate_migration(conn_, &npath, now_ns); rc != 0) {
+    return FailedPrecondition(std::string("QUIC: migration refused: ") + ngtcp2_strerror(rc));
+  }
+  path_ = path;
   return Status::Ok();
 }
 

@@ -71,6 +71,8 @@ class QuicConnection {
     // Bytes arrived on a stream (`fin`: the peer finished its side).
     std::function<void(int64_t stream_id, std::span<const uint8_t> data, bool fin)> on_stream_data;
     std::function<void(int64_t stream_id)> on_stream_closed;
+    // The peer acknowledged `bytes` more of what we sent on a stream; they are freed.
+    std::function<void(int64_t stream_id, uint64_t bytes)> on_stream_acked;
     std::function<void()> on_handshake_completed;
     // A connection ID of ours that the peer may send to (the first one, and every new one),
     // for routing datagrams to this connection.
@@ -106,6 +108,12 @@ class QuicConnection {
   Result<int64_t> OpenStream();
   // Queues bytes on a stream; `fin` finishes our side. Sent by the next Flush().
   Status Send(int64_t stream_id, std::string_view bytes, bool fin);
+  // Abandons a stream both ways (STOP_SENDING and RESET_STREAM with `app_error_code`).
+  Status ShutdownStream(int64_t stream_id, uint64_t app_error_code);
+  // Client side: moves the connection to a new local address at once (a network switch); the
+  // path is validated as it is used. FAILED_PRECONDITION before the handshake is confirmed or
+  // without a spare connection ID from the server.
+  Status MigrateTo(const DatagramPath& path, uint64_t now_ns);
   // Closes the connection with an application error code; the close goes out with Flush().
   Status Close(uint64_t app_error_code, std::string_view reason, uint64_t now_ns);
 

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "transport/quic/frame_codec.h"
@@ -26,8 +27,8 @@ struct QuicServer::Connection {
   ConnectionSlots::Slot slot;
   asio::steady_timer timer;
   std::vector<std::string> cids;
-  std::map<int64_t, FrameReader> readers;
-  std::set<int64_t> dispatched;  // streams whose request went to the handler
+  std::map<int64_t, FrameReader> readers;           // streams whose request is still arriving
+  std::map<int64_t, std::shared_ptr<Writer>> writers;  // streams whose request went to the handler
   std::string peer_fingerprint;  // of the client certificate, once the handshake completed
   bool counted_handshake = false;
   bool retiring = false;
@@ -37,32 +38,68 @@ class QuicServer::Writer : public QuicStreamWriter {
  public:
   Writer(QuicServer* server, std::weak_ptr<Connection> conn, int64_t stream_id)
       : server_(server), conn_(std::move(conn)), stream_id_(stream_id) {}
-  bool Write(std::string_view payload) override { return Post(std::string(payload), false); }
+  bool Write(std::string_view payload) override {
+    std::string frame;
+    if (!AppendFrame(payload, frame).ok()) return false;
+    return Post(std::move(frame), false);
+  }
+  bool WriteFrames(std::span<const std::string> payloads) override {
+    std::string frames;
+    for (const std::string& payload : payloads) {
+      if (!AppendFrame(payload, frames).ok()) return false;
+    }
+    return Post(std::move(frames), false);
+  }
   void Finish() override { Post({}, true); }
-  bool alive() const override {
-    auto conn = conn_.lock();
-    return conn && !conn->quic->closed() && !finished_.load();
+  bool alive() const override { return !ended_.load() && !finished_.load(); }
+  uint64_t unacknowledged_bytes() const override { return unacked_.load(); }
+  void SetProgressCallback(std::function<void()> callback) override {
+    std::lock_guard lock(callback_mu_);
+    progress_ = std::move(callback);
+  }
+
+  // Loop thread: the peer acknowledged bytes; the stream or its connection ended.
+  void Acknowledged(uint64_t bytes) {
+    uint64_t current = unacked_.load();
+    while (!unacked_.compare_exchange_weak(current, current - std::min(current, bytes))) {
+    }
+    Notify();
+  }
+  void Ended() {
+    ended_ = true;
+    Notify();
   }
 
  private:
-  bool Post(std::string payload, bool fin) {
+  bool Post(std::string bytes, bool fin) {
     if (!alive()) return false;
-    std::string frame;
-    if (!fin && !AppendFrame(payload, frame).ok()) return false;
     if (fin) finished_ = true;
+    unacked_ += bytes.size();
     asio::post(server_->io_, [server = server_, weak = conn_, id = stream_id_,
-                              frame = std::move(frame), fin] {
+                              bytes = std::move(bytes), fin] {
       auto conn = weak.lock();
       if (!conn || conn->quic->closed()) return;
-      if (conn->quic->Send(id, frame, fin).ok()) server->FlushConnection(conn);
+      if (conn->quic->Send(id, bytes, fin).ok()) server->FlushConnection(conn);
     });
     return true;
+  }
+  void Notify() {
+    std::function<void()> callback;
+    {
+      std::lock_guard lock(callback_mu_);
+      callback = progress_;
+    }
+    if (callback) callback();
   }
 
   QuicServer* server_;
   std::weak_ptr<Connection> conn_;
   int64_t stream_id_;
   std::atomic<bool> finished_{false};
+  std::atomic<bool> ended_{false};
+  std::atomic<uint64_t> unacked_{0};
+  std::mutex callback_mu_;
+  std::function<void()> progress_;
 };
 
 QuicServer::QuicServer(QuicServerOptions options)
@@ -182,6 +219,14 @@ void QuicServer::OnDatagram(std::size_t length) {
     handlers.on_stream_data = [this, weak](int64_t id, std::span<const uint8_t> data, bool fin) {
       if (auto c = weak.lock()) OnStreamData(c, id, data, fin);
     };
+    handlers.on_stream_closed = [this, weak](int64_t id) {
+      if (auto c = weak.lock()) OnStreamClosed(c, id);
+    };
+    handlers.on_stream_acked = [weak](int64_t id, uint64_t acked) {
+      auto c = weak.lock();
+      if (!c) return;
+      if (auto w = c->writers.find(id); w != c->writers.end()) w->second->Acknowledged(acked);
+    };
     handlers.on_handshake_completed = [weak] {
       auto c = weak.lock();
       if (!c) return;
@@ -215,7 +260,7 @@ void QuicServer::OnDatagram(std::size_t length) {
 
 void QuicServer::OnStreamData(const std::shared_ptr<Connection>& conn, int64_t stream_id,
                               std::span<const uint8_t> data, bool fin) {
-  if (conn->dispatched.count(stream_id) != 0) return;  // bytes after the request are ignored
+  if (conn->writers.count(stream_id) != 0) return;  // bytes after the request are ignored
   FrameReader& reader = conn->readers[stream_id];
   size_t used = 0;
   while (used < data.size() && !reader.has_frame() && reader.status().ok()) {
@@ -235,12 +280,21 @@ void QuicServer::OnStreamData(const std::shared_ptr<Connection>& conn, int64_t s
   } else {
     return;  // more to come
   }
-  conn->dispatched.insert(stream_id);
   conn->readers.erase(stream_id);
   ++streams_;
   // Set at handshake completion; a server processes no 1-RTT stream data before it (RFC 9001).
   request.peer_fingerprint = conn->peer_fingerprint;
-  options_.on_request(std::move(request), std::make_shared<Writer>(this, conn, stream_id));
+  auto writer = std::make_shared<Writer>(this, conn, stream_id);
+  conn->writers.emplace(stream_id, writer);
+  options_.on_request(std::move(request), std::move(writer));
+}
+
+void QuicServer::OnStreamClosed(const std::shared_ptr<Connection>& conn, int64_t stream_id) {
+  conn->readers.erase(stream_id);
+  if (auto it = conn->writers.find(stream_id); it != conn->writers.end()) {
+    it->second->Ended();
+    conn->writers.erase(it);
+  }
 }
 
 void QuicServer::FlushConnection(const std::shared_ptr<Connection>& conn) {
@@ -276,6 +330,8 @@ void QuicServer::ArmTimer(const std::shared_ptr<Connection>& conn) {
 void QuicServer::Retire(const std::shared_ptr<Connection>& conn) {
   if (conn->retiring) return;
   conn->retiring = true;
+  for (auto& [id, writer] : conn->writers) writer->Ended();
+  conn->writers.clear();
   // The connection has ended: its slot is free now; only its IDs linger, so that late packets
   // are recognised and dropped instead of starting a new connection.
   conn->slot.Release();

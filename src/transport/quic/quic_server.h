@@ -32,13 +32,22 @@ struct QuicRequest {
 };
 
 // Writes the answer to one request. Thread-safe; calls after the stream or connection is gone
-// are dropped (and return false).
+// are dropped (and return false). Nothing here blocks: a producer of many frames bounds what it
+// has in flight with unacknowledged_bytes() and resumes from the progress callback.
 class QuicStreamWriter {
  public:
   virtual ~QuicStreamWriter() = default;
   virtual bool Write(std::string_view payload) = 0;  // one response frame
-  virtual void Finish() = 0;                         // FIN; the answer is complete
+  // Several response frames in one hand-over to the event loop.
+  virtual bool WriteFrames(std::span<const std::string> payloads) = 0;
+  virtual void Finish() = 0;  // FIN; the answer is complete
+  // False once the answer is finished, the peer abandoned the stream or the connection ended.
   virtual bool alive() const = 0;
+  // Bytes written (frame headers included) that the peer has not acknowledged yet.
+  virtual uint64_t unacknowledged_bytes() const = 0;
+  // Runs on the event-loop thread (it must not block) whenever the peer acknowledges bytes of
+  // this stream and when the stream ends.
+  virtual void SetProgressCallback(std::function<void()> callback) = 0;
 };
 
 using QuicRequestHandler =
@@ -87,6 +96,7 @@ class QuicServer {
   std::shared_ptr<Connection> Accept(const std::string& original_dcid, uint64_t now);
   void OnStreamData(const std::shared_ptr<Connection>& conn, int64_t stream_id,
                     std::span<const uint8_t> data, bool fin);
+  void OnStreamClosed(const std::shared_ptr<Connection>& conn, int64_t stream_id);
   void FlushConnection(const std::shared_ptr<Connection>& conn);
   void ArmTimer(const std::shared_ptr<Connection>& conn);
   void Retire(const std::shared_ptr<Connection>& conn);
