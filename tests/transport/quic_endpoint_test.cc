@@ -3,6 +3,7 @@
 // certificate, revoked, past the connection limit) and an unreachable server.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -202,6 +203,149 @@ TEST_F(QuicEndpointTest, ConnectionsPastTheLimitAreRefused) {
   EXPECT_GE(server->Stats().connections_refused, 1u);
   auto still = (*first)->Request("hello", 10s);
   EXPECT_TRUE(still.ok()) << still.status().ToString();
+}
+
+TEST_F(QuicEndpointTest, MalformedRequestStreamsGetStreamFailure) {
+  auto server = StartServer(CountingHandler);
+  ASSERT_TRUE(server);
+  auto client = QuicClient::Connect("127.0.0.1", server->port(), ClientTls(true), 10s);
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  const std::string oversize_header("\x00\x08\x00\x01", 4);  // 524,289: one past the limit
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"oversize length, no body", oversize_header},
+      {"oversize length with a body", oversize_header + std::string(1000, 'x')},
+      {"empty stream", ""},
+      {"truncated header", std::string("\x00\x00", 2)},
+      {"truncated payload", std::string("\x00\x00\x00\x0a", 4) + "abc"},
+  };
+  for (const auto& [what, raw] : cases) {
+    auto stream = (*client)->OpenRawStream(raw);
+    ASSERT_TRUE(stream.ok()) << what << ": " << stream.status().ToString();
+    auto frame = (*stream)->Next(10s);
+    ASSERT_TRUE(frame.ok()) << what << ": " << frame.status().ToString();
+    ASSERT_TRUE(frame->has_value()) << what;
+    EXPECT_EQ(**frame, "stream_failure") << what;
+  }
+  // Errors never close the connection: the next stream is served normally.
+  auto after = (*client)->Request("ok", 10s);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->size(), 1u);
+}
+
+TEST_F(QuicEndpointTest, AnotherAlpnIsRefusedInTheHandshake) {
+  auto server = StartServer(CountingHandler);
+  ASSERT_TRUE(server);
+  ClientTlsOptions options;
+  options.ca_pem = ca_.ToPem();
+  options.server_name = "localhost";
+  auto [cert, key] = Leaf(crypto::ExtendedKeyUsage::kClientAuth, false);
+  options.client_certificate_chain_pem = cert;
+  options.client_private_key_pem = key;
+  options.alpn = "h3";
+  auto h3 = ClientTlsCredentials::Create(options);
+  ASSERT_TRUE(h3.ok()) << h3.status().ToString();
+  auto client = QuicClient::Connect("127.0.0.1", server->port(), *h3, 3s);
+  EXPECT_FALSE(client.ok()) << "a client offering only h3 was accepted";
+  EXPECT_EQ(server->Stats().streams, 0u);
+}
+
+TEST_F(QuicEndpointTest, TheConnectionPastTheDefaultLimitIsRefusedAndTheOthersStay) {
+  auto server = StartServer(CountingHandler);  // the default: 256
+  ASSERT_TRUE(server);
+  auto tls = ClientTls(true);
+  std::vector<std::unique_ptr<QuicClient>> clients;
+  for (size_t i = 0; i < kDefaultMaxConnections; ++i) {
+    auto client = QuicClient::Connect("127.0.0.1", server->port(), tls, 10s);
+    ASSERT_TRUE(client.ok()) << "connection " << i + 1 << ": " << client.status().ToString();
+    clients.push_back(std::move(*client));
+  }
+  EXPECT_EQ(server->Stats().connections_open, kDefaultMaxConnections);
+  auto refused = QuicClient::Connect("127.0.0.1", server->port(), tls, 2s);
+  EXPECT_FALSE(refused.ok()) << "the 257th connection was accepted";
+  EXPECT_EQ(server->Stats().connections_refused, 1u);
+  EXPECT_TRUE(clients.front()->Request("first", 10s).ok());
+  EXPECT_TRUE(clients.back()->Request("last", 10s).ok());
+  // A slot freed by a close is taken again.
+  clients.front()->Close();
+  bool admitted = false;
+  for (int i = 0; i < 50 && !admitted; ++i) {
+    auto again = QuicClient::Connect("127.0.0.1", server->port(), tls, 2s);
+    admitted = again.ok();
+    if (!admitted) std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_TRUE(admitted);
+}
+
+TEST_F(QuicEndpointTest, AClientWhoseAddressChangesKeepsItsConnection) {
+  auto server = StartServer(CountingHandler);
+  ASSERT_TRUE(server);
+  auto client = QuicClient::Connect("127.0.0.1", server->port(), ClientTls(true), 10s);
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  ASSERT_TRUE((*client)->Request("before", 10s).ok());
+  for (AddressChange change : {AddressChange::kNatRebinding, AddressChange::kNetworkSwitch}) {
+    const uint16_t before = (*client)->local_port();
+    ASSERT_TRUE((*client)->Rebind(change).ok());
+    EXPECT_NE((*client)->local_port(), before);
+    // The old socket is closed: answers can only come to the new address.
+    auto after = (*client)->Request("after", 10s);
+    ASSERT_TRUE(after.ok()) << after.status().ToString();
+    EXPECT_EQ(after->at(0).substr(0, 11), "echo:after:");
+  }
+  EXPECT_EQ(server->Stats().connections_open, 1u);
+  EXPECT_EQ(server->Stats().handshakes_failed, 0u);
+}
+
+TEST_F(QuicEndpointTest, AStreamingAnswerIsReadAsItComesAndHeldBackByAcknowledgements) {
+  constexpr uint64_t kInFlight = 64 * 1024;
+  constexpr int kFrames = 20'000;
+  std::atomic<uint64_t> peak{0};
+  std::atomic<bool> saw_abandon{false};
+  std::vector<std::thread> producers;
+  std::mutex mu;
+  auto server = StartServer([&](QuicRequest request, std::shared_ptr<QuicStreamWriter> writer) {
+    std::lock_guard lock(mu);
+    producers.emplace_back([&, writer, endless = request.payload == "endless"] {
+      // A producer that stays within kInFlight unacknowledged bytes (polling, for the test).
+      for (int i = 1; endless || i <= kFrames; ++i) {
+        while (writer->alive() && writer->unacknowledged_bytes() >= kInFlight) {
+          std::this_thread::sleep_for(100us);
+        }
+        if (!writer->alive()) break;
+        peak = std::max(peak.load(), writer->unacknowledged_bytes());
+        writer->Write(std::to_string(i) + std::string(90, '.'));
+      }
+      if (endless) {
+        saw_abandon = !writer->alive();
+      } else {
+        writer->Finish();
+      }
+    });
+  });
+  ASSERT_TRUE(server);
+  auto client = QuicClient::Connect("127.0.0.1", server->port(), ClientTls(true), 10s);
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  auto stream = (*client)->OpenStream("frames");
+  ASSERT_TRUE(stream.ok());
+  int received = 0;
+  while (true) {
+    auto frame = (*stream)->Next(10s);
+    ASSERT_TRUE(frame.ok()) << frame.status().ToString();
+    if (!frame->has_value()) break;
+    ++received;
+    ASSERT_EQ((*frame)->substr(0, (*frame)->find('.')), std::to_string(received));
+  }
+  EXPECT_EQ(received, kFrames);
+  EXPECT_LT(peak.load(), kInFlight + 200);
+  // Abandoning a stream the server would write to forever stops its producer.
+  auto endless = (*client)->OpenStream("endless");
+  ASSERT_TRUE(endless.ok());
+  ASSERT_TRUE((*endless)->Next(10s).ok());
+  endless->reset();
+  for (int i = 0; i < 200 && !saw_abandon; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_TRUE(saw_abandon) << "the server kept writing to an abandoned stream";
+  (*client)->Close();
+  server->Stop();
+  for (auto& producer : producers) producer.join();
 }
 
 TEST_F(QuicEndpointTest, AnUnreachableServerTimesOut) {

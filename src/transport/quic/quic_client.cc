@@ -172,6 +172,11 @@ Result<std::unique_ptr<QuicResponseStream>> QuicClient::OpenStream(std::string_v
                                                                    size_t max_buffered_bytes) {
   std::string frame;
   PALYRA_RETURN_IF_ERROR(AppendFrame(payload, frame));
+  return OpenRawStream(std::move(frame), max_buffered_bytes);
+}
+
+Result<std::unique_ptr<QuicResponseStream>> QuicClient::OpenRawStream(std::string frame,
+                                                                      size_t max_buffered_bytes) {
   std::promise<Result<int64_t>> opened;
   asio::post(io_, [this, &opened, &frame, max_buffered_bytes] {
     Result<int64_t> id = quic_->OpenStream();

@@ -74,6 +74,10 @@ class QuicClient {
   // stream credit is used up; UNAVAILABLE when the connection is gone.
   Result<std::unique_ptr<QuicResponseStream>> OpenStream(
       std::string_view payload, size_t max_buffered_bytes = kDefaultMaxBufferedAnswerBytes);
+  // Sends `raw` as the stream's bytes, unframed, then FIN: for protocol tests of malformed
+  // requests.
+  Result<std::unique_ptr<QuicResponseStream>> OpenRawStream(
+      std::string raw, size_t max_buffered_bytes = kDefaultMaxBufferedAnswerBytes);
   // The answer's frames, in order, once the server finishes the stream. DEADLINE_EXCEEDED after
   // `timeout`; otherwise OpenStream's and Next's errors; RESOURCE_EXHAUSTED past `max_frames`.
   Result<std::vector<std::string>> Request(std::string_view payload,

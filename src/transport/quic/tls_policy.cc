@@ -176,6 +176,8 @@ Result<std::shared_ptr<const ClientTlsCredentials>> ClientTlsCredentials::Create
                                       "client certificate and key"));
   }
   out->server_name_ = options.server_name;
+  if (options.alpn.empty()) return InvalidArgument("the ALPN to offer must not be empty");
+  out->alpn_ = options.alpn;
   // Chain, validity, the name and the serverAuth purpose, checked during the handshake.
   out->server_checks_[0].type = GNUTLS_DT_DNS_HOSTNAME;
   out->server_checks_[0].data =
@@ -199,6 +201,12 @@ Result<UniqueSession> ClientTlsCredentials::NewSession() const {
   }
   gnutls_session_set_verify_cert2(session.get(), const_cast<gnutls_typed_vdata_st*>(server_checks_),
                                   2, 0);
+  if (alpn_ != kAlpn) {
+    gnutls_datum_t alpn = Datum(alpn_);
+    if (int rc = gnutls_alpn_set_protocols(session.get(), &alpn, 1, 0); rc != GNUTLS_E_SUCCESS) {
+      return GnutlsError(rc, "setting ALPN");
+    }
+  }
   return session;
 }
 

@@ -41,6 +41,8 @@ struct ClientTlsOptions {
   // Both or neither.
   std::string client_certificate_chain_pem;
   std::string client_private_key_pem;  // secret
+  // The protocol offered; anything but palyra-quic-v1 only to check that servers refuse it.
+  std::string alpn = std::string(kAlpn);
 };
 
 struct SessionDeleter {
@@ -82,6 +84,7 @@ class ClientTlsCredentials {
   ClientTlsCredentials() = default;
   gnutls_certificate_credentials_t credentials_ = nullptr;
   std::string server_name_;
+  std::string alpn_;
   // What the handshake checks the server certificate against. GnuTLS keeps a pointer to it, not
   // a copy, so it lives here, as long as every session made from these credentials.
   gnutls_typed_vdata_st server_checks_[2] = {};
