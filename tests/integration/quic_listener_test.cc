@@ -134,7 +134,7 @@ TEST_F(QuicListenerTest, ServesUpstreamsMethodsToAPairedDevice) {
       R"({"protocol_version":1,"method":"node.stream_events","resume_from":7})", 10s);
   ASSERT_TRUE(ahead.ok()) << ahead.status().ToString();
   EXPECT_EQ(*ahead, std::vector<std::string>{
-                        R"({"protocol_version":1,"kind":"error","ok":false,"error":"resume_ahead"})"});
+                        R"({"protocol_version":1,"kind":"error","ok":false,"seq":0,"error":"resume_ahead"})"});
 }
 
 TEST_F(QuicListenerTest, ReplaysTheDevicesEventLogAfterTheResumePoint) {
@@ -267,6 +267,50 @@ TEST_F(QuicListenerTest, PublishedEventsAreAppliedOnceAndAcknowledgedBySeq) {
   EXPECT_EQ(refused(R"({"protocol_version":1,"method":"node.health","events":[]})"), kInvalid);
   EXPECT_EQ(refused(R"({"protocol_version":1,"method":"node.capability_result","result":"x"})"),
             kInvalid);
+}
+
+TEST_F(QuicListenerTest, AResumePointPastRetentionIsToldApartWithTheHead) {
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  daemon_->Stop();
+  {
+    daemon::quic_runtime::EventLogOptions options;
+    options.database_path = temp_.path() / "state" / "palyra.db";
+    auto log = daemon::quic_runtime::NodeEventLog::Open(options);
+    ASSERT_TRUE(log.ok()) << log.status().ToString();
+    for (int i = 1; i <= 5; ++i) ASSERT_TRUE((*log)->Append(device.device_id, "n", "{}").ok());
+  }
+  // The daemon keeps 3 events per device: its first maintenance pass prunes 1 and 2.
+  PalyradOptions options;
+  options.state_dir = temp_.path() / "state";
+  options.env["PALYRA_NODE_MAX_EVENTS_PER_DEVICE"] = "3";
+  daemon_ = PalyradProcess::Start(options);
+  quic_addr_ = daemon_->run_file().at("quic_addr").get<std::string>();
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  std::vector<std::string> answer;
+  for (int i = 0; i < 50; ++i) {  // until the first prune has run
+    auto from0 = (*client)->OpenStream(
+        R"({"protocol_version":1,"method":"node.stream_events","resume_from":1})");
+    ASSERT_TRUE(from0.ok());
+    auto first = (*from0)->Next(10s);
+    ASSERT_TRUE(first.ok() && first->has_value());
+    if ((*first)->find("resume_too_old") != std::string::npos) {
+      answer.push_back(**first);
+      break;
+    }
+    std::this_thread::sleep_for(100ms);
+  }
+  ASSERT_EQ(answer.size(), 1u) << "events 1 and 2 were never pruned";
+  EXPECT_EQ(answer[0],
+            R"({"protocol_version":1,"kind":"error","ok":false,"seq":5,"error":"resume_too_old"})");
+  // From where the log still starts, the rest replays.
+  auto from2 = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":2})");
+  ASSERT_TRUE(from2.ok());
+  std::vector<nlohmann::json> events = ReadEvents(**from2, 3);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0]["seq"], 3);
+  EXPECT_EQ(events[2]["seq"], 5);
 }
 
 TEST_F(QuicListenerTest, AListeningNodeIsToldOfTheShutdownBeforeItsStreamEnds) {

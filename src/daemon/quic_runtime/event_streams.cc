@@ -115,11 +115,16 @@ bool EventStreams::Pump(Tail& tail) {
     Result<std::vector<NodeEvent>> events =
         options_.events->ReadAfter(tail.device_id, tail.after, options_.read_batch);
     if (!events.ok()) {
-      std::string_view error = kErrorStreamFailure;
-      if (events.status().code() == StatusCode::kOutOfRange) error = kErrorResumeTooOld;
-      if (events.status().code() == StatusCode::kInvalidArgument) error = kErrorResumeAhead;
       spdlog::debug("QUIC event stream of {} ends: {}", tail.device_id, events.status().message());
-      writer.Write(ErrorResponse(error));
+      const StatusCode code = events.status().code();
+      Result<uint64_t> head = options_.events->LastSeq(tail.device_id);
+      if ((code == StatusCode::kOutOfRange || code == StatusCode::kInvalidArgument) && head.ok()) {
+        // The node resyncs and resumes from the head.
+        writer.Write(ErrorResponse(
+            code == StatusCode::kOutOfRange ? kErrorResumeTooOld : kErrorResumeAhead, *head));
+      } else {
+        writer.Write(ErrorResponse(kErrorStreamFailure));
+      }
       writer.Finish();
       return false;
     }

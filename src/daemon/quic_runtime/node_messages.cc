@@ -192,6 +192,13 @@ std::string ResultAckResponse(bool accepted, std::string_view reason) {
   return out.dump();
 }
 
+std::string ErrorResponse(std::string_view error, uint64_t seq) {
+  ordered_json out = Envelope("error", false);
+  out["seq"] = seq;
+  out["error"] = error;
+  return out.dump();
+}
+
 std::string ErrorResponse(std::string_view error) {
   ordered_json out = Envelope("error", false);
   out["error"] = error;

@@ -71,6 +71,9 @@ std::string EventResponse(uint64_t seq);
 // after `seq` (a payload that is not JSON is sent as null).
 std::string EventResponse(uint64_t seq, std::string_view kind, std::string_view payload_json);
 std::string ErrorResponse(std::string_view error);
+// Ours, for resume_too_old / resume_ahead: `seq` is the log's last sequence, where the node
+// resumes after it resynced.
+std::string ErrorResponse(std::string_view error, uint64_t seq);
 // Ours: sent on an idle event stream; `seq` is the last event sent on it (0: none yet).
 std::string HeartbeatResponse(uint64_t seq);
 // Ours: node.publish_events is acknowledged up to `seq` (every event up to it is applied).
