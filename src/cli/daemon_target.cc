@@ -33,6 +33,7 @@ Result<RunFileInfo> ParseRunFile(std::string_view text, const std::filesystem::p
   PALYRA_RETURN_IF_ERROR(string_field("admin_grpc_addr", info.admin_grpc_addr, true));
   PALYRA_RETURN_IF_ERROR(string_field("node_rpc_addr", info.node_rpc_addr, false));
   PALYRA_RETURN_IF_ERROR(string_field("gateway_ca_path", info.gateway_ca_path, false));
+  PALYRA_RETURN_IF_ERROR(string_field("quic_addr", info.quic_addr, false));
   PALYRA_RETURN_IF_ERROR(
       string_field("gateway_ca_fingerprint", info.gateway_ca_fingerprint, false));
   if (auto it = json.find("admin_token_path"); it != json.end() && !it->is_null()) {

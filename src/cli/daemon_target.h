@@ -33,6 +33,7 @@ struct RunFileInfo {
   // token by its configuration, so no file holds it.
   std::optional<std::string> admin_token_path;
   std::string node_rpc_addr;
+  std::string quic_addr;  // empty when the daemon runs without QUIC
   std::string gateway_ca_path;
   std::string gateway_ca_fingerprint;
 };

@@ -212,11 +212,16 @@ Status Daemon::StartQuicListener(const DaemonConfig& config) {
     return device.ok() ? *device : std::nullopt;
   };
   options.events = events_.get();
-  options.on_device_listening = [router = event_router_.get()](const std::string& device) {
+  // A node listening on QUIC is connected, as one with a gRPC event stream is.
+  options.on_device_listening = [router = event_router_.get(),
+                                 connected = &node_service_->connected()](const std::string& device) {
+    connected->Add(device);
     router->OnDeviceListening(device);
   };
-  options.on_device_gone = [router = event_router_.get()](const std::string& device) {
+  options.on_device_gone = [router = event_router_.get(),
+                            connected = &node_service_->connected()](const std::string& device) {
     router->OnDeviceGone(device);
+    connected->Remove(device);
   };
   options.apply_node_event = [runtime = runtime_.get()](const std::string& device,
                                                         std::string_view name,

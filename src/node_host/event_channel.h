@@ -13,23 +13,25 @@
 #include <thread>
 
 #include "node_host/gateway_client.h"
+#include "node_host/node_event_channel.h"
 
 namespace palyra::node_host {
 
-class EventChannel {
+class EventChannel : public NodeEventChannel {
  public:
   using ResponseHandler = std::function<void(const nodev1::NodeEventResponse&)>;
   // `on_end` runs on the reader thread once the stream has ended, with its final status.
   EventChannel(GatewayClient& client, std::string device_id, ResponseHandler on_response,
                std::function<void(const grpc::Status&)> on_end);
-  ~EventChannel();
+  ~EventChannel() override;
   EventChannel(const EventChannel&) = delete;
   EventChannel& operator=(const EventChannel&) = delete;
 
   // False when the stream is broken (the reader then reports the final status).
-  bool Send(const std::string& event_name, const std::string& payload_json);
+  bool Send(const std::string& event_name, const std::string& payload_json) override;
   // Half-closes, waits up to `grace` for the daemon to end the stream, then cancels.
-  void Close(std::chrono::milliseconds grace);
+  void Close(std::chrono::milliseconds grace) override;
+  std::string_view transport() const override { return "grpc"; }
   void Cancel() { context_.TryCancel(); }
 
  private:

@@ -33,6 +33,8 @@ struct NodeHostPaths {
   std::filesystem::path stdout_log() const { return dir / "node-host.stdout.log"; }
   std::filesystem::path stderr_log() const { return dir / "node-host.stderr.log"; }
   std::filesystem::path default_identity_dir() const { return dir / "identity"; }
+  // The last QUIC event sequence handled (node.stream_events resumes after it).
+  std::filesystem::path quic_resume_point() const { return dir / "quic-event-resume"; }
 };
 
 NodeHostPaths NodeHostPathsFor(const std::filesystem::path& state_dir);

@@ -14,13 +14,17 @@
 #include <thread>
 #include <vector>
 
+#include "common/endpoint_url.h"
 #include "common/time.h"
+#include "daemon/node_tls/server_certificates.h"
 #include "node_host/capabilities/capability.h"
 #include "node_host/dispatch_runner.h"
 #include "node_host/event_channel.h"
 #include "node_host/gateway_client.h"
 #include "node_host/pairing_bootstrap.h"
+#include "node_host/quic_event_channel.h"
 #include "node_host/recent_results.h"
+#include "transport/quic/fallback_policy.h"
 
 namespace palyra::node_host {
 namespace {
@@ -58,7 +62,8 @@ class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
   RunResult Run();
 
  private:
-  enum class SessionEnd { kStop, kLost, kRotated, kRefused };
+  // kReconnect: end the session and start the next at once (rotated, or QUIC is back).
+  enum class SessionEnd { kStop, kLost, kReconnect, kRefused };
 
   Status Prepare();
   SessionEnd RunSession(GatewayClient& client, const ClientMaterial& material,
@@ -68,7 +73,14 @@ class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
   bool SleepUnlessStopped(milliseconds duration);
 
   // Outgoing events: straight onto the current stream, or kept for the next one.
-  void AttachChannel(EventChannel* channel);
+  void AttachChannel(NodeEventChannel* channel);
+  // The event channel for a session: QUIC or gRPC as options_.transport says. Null when none
+  // may be used (`end`, `detail` say why); `fell_back` when gRPC stands in for QUIC.
+  std::unique_ptr<NodeEventChannel> OpenChannel(GatewayClient& client,
+                                                const ClientMaterial& material, bool* fell_back,
+                                                SessionEnd* end, std::string* detail);
+  QuicChannelOptions QuicOptions(const ClientMaterial& material);
+  void EndSession(const Status& status);
   void DetachChannel();
   void SendEvent(const std::string& name, const std::string& payload, bool keep_if_unsent);
 
@@ -94,7 +106,7 @@ class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
   std::atomic<int64_t> last_activity_ms_{0};
 
   std::mutex out_mu_;
-  EventChannel* current_ = nullptr;
+  NodeEventChannel* current_ = nullptr;
   std::deque<std::pair<std::string, std::string>> unsent_;
 
   std::mutex work_mu_;
@@ -111,7 +123,8 @@ class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
   std::mutex session_mu_;
   std::condition_variable session_cv_;
   bool session_ended_ = false;
-  grpc::Status session_status_;
+  Status session_status_;
+  std::atomic<bool> rotation_requested_{false};  // the gateway said the certificate is due
 };
 
 Status HostRuntime::Prepare() {
@@ -138,7 +151,7 @@ bool HostRuntime::SleepUnlessStopped(milliseconds duration) {
   return false;
 }
 
-void HostRuntime::AttachChannel(EventChannel* channel) {
+void HostRuntime::AttachChannel(NodeEventChannel* channel) {
   std::lock_guard lock(out_mu_);
   current_ = channel;
   while (!unsent_.empty()) {
@@ -320,16 +333,13 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
     std::lock_guard lock(session_mu_);
     session_ended_ = false;
   }
-  auto self = shared_from_this();
-  EventChannel channel(
-      client, options_.config.device_id,
-      [self](const nodev1::NodeEventResponse& r) { self->OnResponse(r); },
-      [self](const grpc::Status& status) {
-        std::lock_guard lock(self->session_mu_);
-        self->session_ended_ = true;
-        self->session_status_ = status;
-        self->session_cv_.notify_all();
-      });
+  bool fell_back = false;
+  SessionEnd refused_end = SessionEnd::kLost;
+  std::unique_ptr<NodeEventChannel> channel_owner =
+      OpenChannel(client, material, &fell_back, &refused_end, detail);
+  if (!channel_owner) return refused_end;
+  NodeEventChannel& channel = *channel_owner;
+  auto next_quic_try = Clock::now() + options_.quic_retry_interval;
   nlohmann::json started = {{"device_id", options_.config.device_id},
                             {"platform", facts_.platform},
                             {"capabilities", CapabilitySummary(capabilities_)},
@@ -337,6 +347,7 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
   channel.Send("node.started", Dump(started));
   Touch();
   AttachChannel(&channel);
+  spdlog::info("event channel open over {}", channel.transport());
 
   const int64_t rotate_at = RotationDueAtUnixMs(material.cert_not_before_unix_ms,
                                                 material.cert_expires_at_unix_ms,
@@ -350,10 +361,9 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
                            [this] { return session_ended_ || stop_.load(); });
       if (session_ended_) {
         DetachChannel();
-        const grpc::Status status = session_status_;
-        *detail = std::string(StatusCodeName(static_cast<StatusCode>(status.error_code()))) +
-                  ": " + status.error_message();
-        const auto code = static_cast<StatusCode>(status.error_code());
+        const Status status = session_status_;
+        *detail = std::string(channel.transport()) + " " + status.ToString();
+        const StatusCode code = status.code();
         return code == StatusCode::kPermissionDenied || code == StatusCode::kUnauthenticated
                    ? SessionEnd::kRefused
                    : SessionEnd::kLost;
@@ -371,6 +381,17 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
       return SessionEnd::kStop;
     }
     const int64_t now = NowUnixMs();
+    if (rotation_requested_.exchange(false)) next_rotation_attempt = now;
+    if (fell_back && Clock::now() >= next_quic_try) {
+      next_quic_try = Clock::now() + options_.quic_retry_interval;
+      if (QuicEventChannel::Probe(QuicOptions(material))) {
+        spdlog::info("QUIC answers again; moving the event channel back to it");
+        DetachChannel();
+        channel.Close(milliseconds(1000));
+        *detail = "QUIC is reachable again";
+        return SessionEnd::kReconnect;
+      }
+    }
     if (now >= next_rotation_attempt) {
       spdlog::info("the client certificate expires at {}; rotating it",
                    FormatRfc3339Ms(material.cert_expires_at_unix_ms));
@@ -380,7 +401,7 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
         DetachChannel();
         channel.Close(milliseconds(1000));
         *detail = "certificate rotated";
-        return SessionEnd::kRotated;
+        return SessionEnd::kReconnect;
       }
       spdlog::warn("certificate rotation failed ({}); retrying in {} s", rotated.ToString(),
                    kRotationRetry.count() / 1000);
@@ -393,6 +414,82 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
       Touch();
     }
   }
+}
+
+void HostRuntime::EndSession(const Status& status) {
+  std::lock_guard lock(session_mu_);
+  session_ended_ = true;
+  session_status_ = status;
+  session_cv_.notify_all();
+}
+
+QuicChannelOptions HostRuntime::QuicOptions(const ClientMaterial& material) {
+  QuicChannelOptions quic;
+  auto endpoint = ParseEndpointUrl(options_.config.grpc_url, "grpc_url");
+  // The node listener's certificate, which QUIC presents too, is checked by its name, as the
+  // gRPC channel checks it.
+  quic.server_name = std::string(daemon::node_tls::kNodeRpcServerName);
+  quic.host = !options_.quic_host.empty() ? options_.quic_host
+                                          : (endpoint.ok() ? endpoint->host : std::string());
+  quic.port = options_.quic_port != 0 ? options_.quic_port
+                                      : static_cast<uint16_t>(endpoint.ok() ? endpoint->port : 0);
+  quic.ca_pem = options_.ca_pem;
+  quic.certificate_pem = material.certificate_pem;
+  quic.private_key_pem = std::string(material.private_key_pem.view());
+  quic.handshake_timeout = options_.transport == NodeTransport::kAuto
+                               ? options_.quic_handshake_timeout
+                               : milliseconds(transport::quic::kHandshakeTimeoutMs);
+  quic.resume_file = options_.paths.quic_resume_point();
+  std::weak_ptr<HostRuntime> weak = weak_from_this();
+  quic.on_dispatch = [weak](DispatchInput dispatch) {
+    if (auto self = weak.lock()) self->Submit(std::move(dispatch));
+  };
+  quic.on_rotation_due = [weak] {
+    if (auto self = weak.lock()) self->rotation_requested_ = true;
+  };
+  quic.on_activity = [weak] {
+    if (auto self = weak.lock()) self->Touch();
+  };
+  quic.on_end = [weak](const Status& status) {
+    if (auto self = weak.lock()) self->EndSession(status);
+  };
+  return quic;
+}
+
+std::unique_ptr<NodeEventChannel> HostRuntime::OpenChannel(GatewayClient& client,
+                                                           const ClientMaterial& material,
+                                                           bool* fell_back, SessionEnd* end,
+                                                           std::string* detail) {
+  if (options_.transport != NodeTransport::kGrpc) {
+    QuicChannelFailure failure;
+    QuicChannelOptions quic = QuicOptions(material);
+    const std::string where = quic.host + ":" + std::to_string(quic.port);
+    if (auto channel = QuicEventChannel::Open(std::move(quic), &failure)) return channel;
+    const transport::quic::FallbackDecision decision = transport::quic::DecideFallback(
+        options_.transport == NodeTransport::kAuto ? transport::quic::FallbackPolicy::kAllowExplicit
+                                                   : transport::quic::FallbackPolicy::kDisabled,
+        /*privileged_path=*/false, failure.kind, failure.status.message());
+    if (!decision.fall_back) {
+      *detail = "QUIC event channel to " + where + ": " + failure.status.ToString() + " (" +
+                decision.reason + ")";
+      // A refused handshake may mean this device was revoked: the caller checks.
+      *end = failure.kind == transport::quic::ConnectFailure::kTls ? SessionEnd::kRefused
+                                                                    : SessionEnd::kLost;
+      return nullptr;
+    }
+    spdlog::warn("QUIC at {} is unreachable ({}); falling back to gRPC for the event channel, "
+                 "trying QUIC again every {} s",
+                 where, decision.reason, options_.quic_retry_interval.count() / 1000);
+    *fell_back = true;
+  }
+  auto self = shared_from_this();
+  return std::make_unique<EventChannel>(
+      client, options_.config.device_id,
+      [self](const nodev1::NodeEventResponse& r) { self->OnResponse(r); },
+      [self](const grpc::Status& status) {
+        self->EndSession(Status(static_cast<StatusCode>(status.error_code()),
+                                status.error_message()));
+      });
 }
 
 bool HostRuntime::ConfirmRefused(const ClientMaterial& material, std::string* detail) {
@@ -489,7 +586,7 @@ RunResult HostRuntime::Run() {
       if (options_.on_registered) options_.on_registered(registrations);
       SessionEnd end = RunSession(**client, *material, &detail);
       if (end == SessionEnd::kStop) return finish(RunOutcome::kStopped, detail);
-      if (end == SessionEnd::kRotated) continue;
+      if (end == SessionEnd::kReconnect) continue;
       lost_since = Clock::now();
       maybe_refused = end == SessionEnd::kRefused;
       spdlog::warn("the event stream ended ({})", detail);

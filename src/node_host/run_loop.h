@@ -23,6 +23,14 @@
 
 namespace palyra::node_host {
 
+// Which transport carries the event channel (dispatches down, results and events up). Pairing,
+// registration and certificate rotation always use gRPC.
+enum class NodeTransport {
+  kAuto,  // QUIC, falling back to gRPC only when QUIC is unreachable (logged), and back again
+  kGrpc,
+  kQuic,  // QUIC only: while it cannot connect the host retries, as on a lost connection
+};
+
 enum class RunOutcome {
   kStopped,  // asked to stop; exit 0
   kRevoked,  // the gateway refuses this device's certificate
@@ -39,6 +47,15 @@ struct RunLoopOptions {
   std::chrono::milliseconds stop_grace{5'000};
   // Rotate when less than min(10 min, lifetime / 2) of the certificate is left.
   std::chrono::milliseconds rotation_threshold{std::chrono::minutes(10)};
+  NodeTransport transport = NodeTransport::kAuto;
+  // The gateway's QUIC endpoint; empty host: the gRPC URL's host; port 0: the gRPC URL's port
+  // (upstream's default shares 7444 between node RPC over TCP and QUIC over UDP).
+  std::string quic_host;
+  uint16_t quic_port = 0;
+  // With kAuto: how long a QUIC attempt may take before gRPC is used, and how often a host that
+  // fell back tries QUIC again.
+  std::chrono::milliseconds quic_handshake_timeout{3'000};
+  std::chrono::milliseconds quic_retry_interval{30'000};
   // Called once per successful registration (the first, and after every reconnect).
   std::function<void(int registration_count)> on_registered;
 };

@@ -29,7 +29,10 @@ void NodeHostTest::StartDaemon(const std::vector<std::string>& extra_sets) {
   PalyradOptions options;
   options.state_dir = gateway_state_;
   options.grpc_port = admin_port_;
-  options.extra_args = {"--set", "gateway.node_rpc_port=" + std::to_string(node_port_)};
+  // QUIC on the node listener's port number (UDP beside TCP), upstream's default layout: a node
+  // host on `auto` finds it from its --grpc-url alone and runs its event channel over QUIC.
+  options.extra_args = {"--set", "gateway.node_rpc_port=" + std::to_string(node_port_), "--set",
+                        "gateway.quic_port=" + std::to_string(node_port_)};
   for (const std::string& set : daemon_sets_) {
     options.extra_args.push_back("--set");
     options.extra_args.push_back(set);

@@ -348,9 +348,19 @@ TEST_F(QuicEndpointTest, AStreamingAnswerIsReadAsItComesAndHeldBackByAcknowledge
   for (auto& producer : producers) producer.join();
 }
 
-TEST_F(QuicEndpointTest, AnUnreachableServerTimesOut) {
-  auto client = QuicClient::Connect("127.0.0.1", 9, ClientTls(true), 300ms);
-  EXPECT_TRUE(FailsWith(client, StatusCode::kDeadlineExceeded, "handshake timed out after 300ms"));
+TEST_F(QuicEndpointTest, ASilentServerTimesOutAndAClosedPortFailsAtOnce) {
+  // A bound socket that never answers: only the handshake timeout ends the attempt.
+  asio::io_context io;
+  asio::ip::udp::socket silent(io, asio::ip::udp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
+  auto timed_out = QuicClient::Connect("127.0.0.1", silent.local_endpoint().port(),
+                                       ClientTls(true), 300ms);
+  EXPECT_TRUE(
+      FailsWith(timed_out, StatusCode::kDeadlineExceeded, "handshake timed out after 300ms"));
+  // Nothing bound: the host's ICMP answer ends it without waiting for the timeout.
+  const auto started = std::chrono::steady_clock::now();
+  auto refused = QuicClient::Connect("127.0.0.1", 9, ClientTls(true), 10s);
+  EXPECT_TRUE(FailsWith(refused, StatusCode::kUnavailable, "cannot reach 127.0.0.1:9/udp"));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 9s);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli/command_support.h"
+#include "common/endpoint_url.h"
 #include "node_host/capabilities/capability.h"
 #include "node_host/host_material.h"
 #include "node_host/host_process.h"
@@ -33,6 +34,9 @@ struct NodeFlags {
   std::optional<std::string> mediation;
   std::vector<std::string> allow_url_origins, allow_path_prefixes;
   bool start = false;
+  // `node run` only: the event channel's transport and the gateway's QUIC address.
+  std::string transport = "auto";
+  std::optional<std::string> quic_addr;
 };
 
 void AddSetupFlags(CLI::App* command, NodeFlags& flags, bool with_poll_interval) {
@@ -228,6 +232,25 @@ int RunForeground(CliContext& context, const NodeFlags& flags) {
   context.out().flush();
 
   nh::RunLoopOptions options;
+  options.transport = flags.transport == "grpc"   ? nh::NodeTransport::kGrpc
+                      : flags.transport == "quic" ? nh::NodeTransport::kQuic
+                                                  : nh::NodeTransport::kAuto;
+  std::optional<std::string> quic_addr = flags.quic_addr;
+  if (!quic_addr) {
+    // The local daemon's, when this host talks to it.
+    auto run = context.LocalRunFile();
+    auto target = nh::GrpcTargetOf(config->grpc_url);
+    if (run.ok() && run->has_value() && target.ok() && (*run)->node_rpc_addr == *target &&
+        !(*run)->quic_addr.empty()) {
+      quic_addr = (*run)->quic_addr;
+    }
+  }
+  if (quic_addr) {
+    auto endpoint = ParseHostPort(*quic_addr, /*tls=*/true, std::nullopt, "--quic-addr");
+    if (!endpoint.ok()) return FailNode(context, endpoint.status());
+    options.quic_host = endpoint->host;
+    options.quic_port = static_cast<uint16_t>(endpoint->port);
+  }
   options.config = *config;
   options.paths = *paths;
   options.ca_pem = *ca;
@@ -326,6 +349,21 @@ void RegisterNodeHostCommands(CLI::App& root, CliContext& context) {
                                  "run the node host in the foreground (pairs first when needed)",
                                  [&context, flags] { return RunForeground(context, *flags); });
   AddSetupFlags(run, *flags, /*with_poll_interval=*/true);
+  run->add_option("--transport", flags->transport,
+                  "the event channel: auto (QUIC, falling back to gRPC only while QUIC is "
+                  "unreachable), grpc, or quic")
+      ->check(CLI::IsMember({"auto", "grpc", "quic"}))
+      ->envname("PALYRA_NODE_TRANSPORT")
+      ->type_name("auto|grpc|quic");
+  run->add_option("--quic-addr", flags->quic_addr,
+                  "the gateway's QUIC endpoint, host:port (default: the local daemon's, else the "
+                  "--grpc-url host and port)")
+      ->envname("PALYRA_NODE_QUIC_ADDR")
+      ->check([](const std::string& value) {
+        auto endpoint = ParseHostPort(value, /*tls=*/true, std::nullopt, "--quic-addr");
+        return endpoint.ok() ? std::string() : endpoint.status().message();
+      })
+      ->type_name("HOST:PORT");
   AddJsonFlag(run, context);
 
   struct Simple {

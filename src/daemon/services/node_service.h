@@ -83,6 +83,8 @@ class NodeService final : public palyra::node::v1::NodeService::CallbackService 
       palyra::node::v1::ExecuteCapabilityResponse* response) override;
 
   const ConnectedStreams& connected() const { return connected_; }
+  // For the QUIC listener: a node listening there counts as connected too.
+  ConnectedStreams& connected() { return connected_; }
 
  private:
   // The certificate binding for a request naming `device_id` (a CanonicalId's ulid).

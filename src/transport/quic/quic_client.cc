@@ -54,6 +54,10 @@ Result<std::unique_ptr<QuicClient>> QuicClient::Connect(
   if (!client->connection_error_.ok()) {
     Status error = client->connection_error_;
     lock.unlock();
+    if (error.message().rfind("cannot reach", 0) == 0) {
+      return Unavailable("cannot reach " + host + ":" + std::to_string(port) +
+                         "/udp: " + error.message());
+    }
     return Unavailable("QUIC handshake with " + host + ":" + std::to_string(port) +
                        " failed: " + error.message());
   }
@@ -71,12 +75,18 @@ Result<std::unique_ptr<QuicClient>> QuicClient::Connect(
 QuicClient::~QuicClient() { Close(); }
 
 void QuicClient::Close() {
+  std::call_once(close_once_, [this] { CloseOnce(); });
+}
+
+void QuicClient::CloseOnce() {
+  closed_ = true;
   if (!thread_.joinable()) return;
   asio::post(io_, [this] {
     if (quic_ && !quic_->closed()) {
       (void)quic_->Close(0, "client closed", MonotonicNowNs());
       Flush();
     }
+    FailAll(Unavailable("the QUIC connection was closed by this client"));
     timer_.cancel();
     asio::error_code ignored;
     socket_.close(ignored);
@@ -89,7 +99,14 @@ void QuicClient::Receive() {
   socket_.async_receive_from(asio::buffer(buffer_), sender_,
                              [this, generation = socket_generation_](const asio::error_code& ec,
                                                                      std::size_t length) {
-                               if (ec) return;  // closed, or an ICMP error on the socket
+                               if (ec == asio::error::connection_refused) {
+                                 // ICMP port unreachable on our connected socket: nothing
+                                 // listens there (any more), so do not wait for a timeout.
+                                 FailAll(Unavailable("cannot reach the QUIC server: " +
+                                                     ec.message()));
+                                 return;
+                               }
+                               if (ec) return;  // closed
                                // A datagram of a socket Rebind() replaced: dropped (QUIC
                                // recovers), so that one receive at a time uses the buffer.
                                if (generation != socket_generation_) return;
@@ -191,7 +208,9 @@ Result<std::unique_ptr<QuicResponseStream>> QuicClient::OpenRawStream(std::strin
     }
     opened.set_value(std::move(id));
   });
-  PALYRA_ASSIGN_OR_RETURN(int64_t stream_id, opened.get_future().get());
+  std::future<Result<int64_t>> result = opened.get_future();
+  if (!WaitForLoop(result)) return Unavailable("the QUIC connection was closed by this client");
+  PALYRA_ASSIGN_OR_RETURN(int64_t stream_id, result.get());
   return std::unique_ptr<QuicResponseStream>(new QuicResponseStream(this, stream_id));
 }
 
@@ -291,7 +310,9 @@ Status QuicClient::Rebind(AddressChange change) {
     Flush();
     done.set_value(Status::Ok());
   });
-  return done.get_future().get();
+  std::future<Status> result = done.get_future();
+  if (!WaitForLoop(result)) return Unavailable("the QUIC connection was closed by this client");
+  return result.get();
 }
 
 }  // namespace palyra::transport::quic

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -61,8 +62,9 @@ enum class AddressChange {
 
 class QuicClient {
  public:
-  // DEADLINE_EXCEEDED "handshake timed out after <ms>ms"; UNAVAILABLE when the handshake is
-  // refused (certificate, ALPN, CONNECTION_REFUSED at the server's limit).
+  // DEADLINE_EXCEEDED "handshake timed out after <ms>ms" when nothing answers; UNAVAILABLE
+  // "cannot reach ..." when the host says nothing listens on the port (ICMP); UNAVAILABLE when
+  // the handshake is refused (certificate, ALPN, CONNECTION_REFUSED at the server's limit).
   static Result<std::unique_ptr<QuicClient>> Connect(const std::string& host, uint16_t port,
                                                      std::shared_ptr<const ClientTlsCredentials> tls,
                                                      std::chrono::milliseconds handshake_timeout);
@@ -88,6 +90,7 @@ class QuicClient {
   uint16_t local_port() const;
   // The server certificate's SHA-256 (for pinning).
   std::string server_fingerprint() const { return server_fingerprint_; }
+  // Ends the connection; pending and later reads fail UNAVAILABLE. Thread-safe, idempotent.
   void Close();
 
  private:
@@ -106,6 +109,16 @@ class QuicClient {
   void ArmTimer();
   void OnStreamData(int64_t stream_id, std::span<const uint8_t> data, bool fin);
   void FailAll(const Status& status);
+  void CloseOnce();
+  // Waits for work posted to the loop; false when the client was closed (the loop stopped, so
+  // the work may never run).
+  template <typename T>
+  bool WaitForLoop(std::future<T>& result) {
+    while (result.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+      if (closed_.load()) return false;
+    }
+    return true;
+  }
   Result<std::optional<std::string>> NextFrame(int64_t stream_id,
                                                std::chrono::milliseconds timeout);
   void Abandon(int64_t stream_id);
@@ -123,6 +136,8 @@ class QuicClient {
   DatagramPath quic_path_;
   std::atomic<uint16_t> local_port_{0};
   uint64_t socket_generation_ = 0;  // loop thread only; Rebind() counts up
+  std::once_flag close_once_;
+  std::atomic<bool> closed_{false};
 
   std::mutex mu_;
   std::condition_variable cv_;

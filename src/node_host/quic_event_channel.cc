@@ -1,0 +1,255 @@
+#include "node_host/quic_event_channel.h"
+
+#include <asio.hpp>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "common/files.h"
+#include "common/time.h"
+
+namespace palyra::node_host {
+
+namespace {
+
+using namespace std::chrono_literals;
+using transport::quic::ConnectFailure;
+
+constexpr auto kRequestTimeout = 10s;
+constexpr auto kReadSlice = 500ms;
+constexpr auto kResumeSaveInterval = 1s;
+constexpr size_t kMaxResumeFileBytes = 64;
+
+std::string StreamRequest(uint64_t after) {
+  return R"({"protocol_version":1,"method":"node.stream_events","resume_from":)" +
+         std::to_string(after) + "}";
+}
+
+// The classification the fallback policy needs, from QuicClient::Connect's error.
+ConnectFailure KindOf(const Status& status) {
+  if (status.code() == StatusCode::kDeadlineExceeded) return ConnectFailure::kHandshakeTimeout;
+  if (status.code() == StatusCode::kInvalidArgument) return ConnectFailure::kConfiguration;
+  if (status.message().find("cannot reach") != std::string::npos) {
+    return ConnectFailure::kUnreachable;
+  }
+  return ConnectFailure::kTls;  // the server answered and the handshake failed
+}
+
+Result<std::string> ResolveIp(const std::string& host) {
+  asio::error_code ec;
+  (void)asio::ip::make_address(host, ec);
+  if (!ec) return host;
+  asio::io_context io;
+  asio::ip::udp::resolver resolver(io);
+  auto results = resolver.resolve(host, "", ec);
+  if (ec || results.empty()) {
+    return Unavailable("cannot resolve " + host + ": " + (ec ? ec.message() : "no address"));
+  }
+  return results.begin()->endpoint().address().to_string();
+}
+
+Result<std::unique_ptr<transport::quic::QuicClient>> ConnectTo(const QuicChannelOptions& options,
+                                                               QuicChannelFailure* failure) {
+  auto fail = [&](Status status, ConnectFailure kind) {
+    if (failure != nullptr) *failure = {status, kind};
+    return status;
+  };
+  transport::quic::ClientTlsOptions tls;
+  tls.ca_pem = options.ca_pem;
+  tls.server_name = options.server_name;
+  tls.client_certificate_chain_pem = options.certificate_pem;
+  tls.client_private_key_pem = options.private_key_pem;
+  auto credentials = transport::quic::ClientTlsCredentials::Create(tls);
+  if (!credentials.ok()) return fail(credentials.status(), ConnectFailure::kConfiguration);
+  auto ip = ResolveIp(options.host);
+  if (!ip.ok()) return fail(ip.status(), ConnectFailure::kUnreachable);
+  auto client =
+      transport::quic::QuicClient::Connect(*ip, options.port, *credentials, options.handshake_timeout);
+  if (!client.ok()) return fail(client.status(), KindOf(client.status()));
+  return client;
+}
+
+}  // namespace
+
+uint64_t ReadResumePoint(const std::filesystem::path& file) {
+  auto text = ReadFileBounded(file, kMaxResumeFileBytes);
+  if (!text.ok()) return 0;
+  try {
+    return std::stoull(*text);
+  } catch (...) {
+    return 0;
+  }
+}
+
+std::unique_ptr<QuicEventChannel> QuicEventChannel::Open(QuicChannelOptions options,
+                                                         QuicChannelFailure* failure) {
+  auto client = ConnectTo(options, failure);
+  if (!client.ok()) return nullptr;
+  std::unique_ptr<QuicEventChannel> channel(new QuicEventChannel(std::move(options)));
+  channel->client_ = std::move(*client);
+  const uint64_t after = ReadResumePoint(channel->options_.resume_file);
+  channel->after_ = after;
+  channel->saved_after_ = after;
+  channel->saved_at_ = std::chrono::steady_clock::now();
+  // Node events are numbered from the wall clock in microseconds, so numbers keep increasing
+  // across restarts of the host without a file for them.
+  channel->publish_seq_ = static_cast<uint64_t>(NowUnixMs()) * 1000;
+  channel->reader_ = std::thread([c = channel.get()] { c->ReadLoop(); });
+  return channel;
+}
+
+QuicEventChannel::~QuicEventChannel() { Close(0ms); }
+
+void QuicEventChannel::Close(std::chrono::milliseconds /*grace*/) {
+  if (closing_.exchange(true)) return;
+  // Requests are answered synchronously, so nothing is left to wait for; the reader stops at
+  // its next slice.
+  if (reader_.joinable()) reader_.join();
+  SaveResumePoint(/*force=*/true);
+  if (client_) client_->Close();
+}
+
+bool QuicEventChannel::Probe(const QuicChannelOptions& options) {
+  auto client = ConnectTo(options, nullptr);
+  if (!client.ok()) return false;
+  auto health = (*client)->Request(R"({"protocol_version":1,"method":"node.health"})", 3s);
+  return health.ok() && health->size() == 1 &&
+         health->front().find(R"("kind":"health","ok":true)") != std::string::npos;
+}
+
+void QuicEventChannel::SaveResumePoint(bool force) {
+  const uint64_t after = after_.load();
+  const auto now = std::chrono::steady_clock::now();
+  if (after == saved_after_ || (!force && now - saved_at_ < kResumeSaveInterval)) return;
+  if (Status saved = WriteFileAtomic(options_.resume_file, std::to_string(after)); !saved.ok()) {
+    spdlog::warn("cannot save the QUIC event resume point: {}", saved.ToString());
+    return;
+  }
+  saved_after_ = after;
+  saved_at_ = now;
+}
+
+QuicEventChannel::FrameOutcome QuicEventChannel::OnFrame(const std::string& frame,
+                                                         std::string* refusal) {
+  if (options_.on_activity) options_.on_activity();
+  nlohmann::json json = nlohmann::json::parse(frame, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) {
+    spdlog::warn("ignored an event frame that is not a JSON object");
+    return FrameOutcome::kHandled;
+  }
+  const std::string kind = json.value("kind", "");
+  if (kind == "heartbeat") return FrameOutcome::kHandled;
+  if (kind == "error") {
+    const std::string error = json.value("error", "");
+    if ((error == "resume_too_old" || error == "resume_ahead") && json.contains("seq") &&
+        json["seq"].is_number_unsigned()) {
+      const uint64_t head = json["seq"].get<uint64_t>();
+      spdlog::warn("the gateway's event log cannot resume after {} ({}); resyncing from its "
+                   "head {} (work still due is dispatched again)",
+                   after_.load(), error, head);
+      after_ = head;
+      SaveResumePoint(/*force=*/true);
+      return FrameOutcome::kResync;
+    }
+    *refusal = "the gateway refused the event stream: " + error.substr(0, 64);
+    return FrameOutcome::kRefused;
+  }
+  if (kind != "event" || !json.contains("seq") || !json["seq"].is_number_unsigned()) {
+    spdlog::warn("ignored an event frame of kind '{}'", kind.substr(0, 32));
+    return FrameOutcome::kHandled;
+  }
+  const uint64_t seq = json["seq"].get<uint64_t>();
+  if (seq <= after_.load()) return FrameOutcome::kHandled;  // already handled
+  const std::string event = json.value("event", "");
+  const nlohmann::json& payload = json.contains("payload") ? json["payload"] : nlohmann::json();
+  if (event == "capability.dispatch" && payload.is_object()) {
+    DispatchInput dispatch;
+    dispatch.request_id = payload.value("request_id", "");
+    dispatch.capability = payload.value("capability", "");
+    dispatch.input_json = payload.contains("input") ? payload["input"].dump() : "null";
+    dispatch.max_payload_bytes = payload.value("max_payload_bytes", uint64_t{0});
+    if (dispatch.request_id.empty()) {
+      spdlog::warn("ignored a dispatch event without a request_id (seq {})", seq);
+    } else if (options_.on_dispatch) {
+      options_.on_dispatch(std::move(dispatch));
+    }
+  } else if (event == "certificate.rotation_due") {
+    spdlog::info("the gateway says the client certificate is due for rotation");
+    if (options_.on_rotation_due) options_.on_rotation_due();
+  } else if (event == "daemon.shutdown") {
+    spdlog::info("the gateway is shutting down");
+  } else {
+    spdlog::debug("event {} (seq {}) needs nothing from this host", event.substr(0, 64), seq);
+  }
+  after_ = seq;
+  SaveResumePoint(/*force=*/false);
+  return FrameOutcome::kHandled;
+}
+
+void QuicEventChannel::ReadLoop() {
+  Status ended;
+  while (!closing_.load() && ended.ok()) {
+    auto stream = client_->OpenStream(StreamRequest(after_.load()));
+    if (!stream.ok()) {
+      ended = stream.status();
+      break;
+    }
+    FrameOutcome outcome = FrameOutcome::kHandled;
+    while (!closing_.load() && outcome == FrameOutcome::kHandled) {
+      auto frame = (*stream)->Next(kReadSlice);
+      if (!frame.ok()) {
+        if (frame.status().code() == StatusCode::kDeadlineExceeded) continue;
+        ended = frame.status();
+        break;
+      }
+      if (!frame->has_value()) {
+        ended = Unavailable("the gateway ended the event stream");
+        break;
+      }
+      std::string refusal;
+      outcome = OnFrame(**frame, &refusal);
+      if (outcome == FrameOutcome::kRefused) ended = Unavailable(refusal);
+    }
+  }
+  SaveResumePoint(/*force=*/true);
+  if (!closing_.load() && options_.on_end) options_.on_end(ended);
+}
+
+bool QuicEventChannel::Send(const std::string& event_name, const std::string& payload_json) {
+  if (closing_.load()) return false;
+  nlohmann::json payload = nlohmann::json::parse(payload_json, nullptr, false);
+  if (!payload.is_object()) payload = nlohmann::json::object();
+  std::string request;
+  {
+    std::lock_guard lock(send_mu_);
+    if (event_name == "capability.result") {
+      request = nlohmann::json{{"protocol_version", 1},
+                               {"method", "node.capability_result"},
+                               {"result", payload}}
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } else {
+      const uint64_t seq = ++publish_seq_;
+      request = nlohmann::json{{"protocol_version", 1},
+                               {"method", "node.publish_events"},
+                               {"events", {{{"seq", seq}, {"name", event_name}, {"payload", payload}}}}}
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  auto answer = client_->Request(request, kRequestTimeout);
+  if (!answer.ok()) {
+    spdlog::warn("sending {} over QUIC failed: {}", event_name, answer.status().ToString());
+    // A gateway that stopped answering is treated as gone: closing the connection ends the
+    // event stream too, and the session reconnects (maybe elsewhere) instead of idling on.
+    if (answer.status().code() == StatusCode::kDeadlineExceeded) client_->Close();
+    return false;
+  }
+  if (answer->size() != 1 || answer->front().find(R"("kind":"ack")") == std::string::npos) {
+    // The gateway refused the content (it will not take it on a retry either).
+    spdlog::warn("the gateway did not accept {}: {}", event_name,
+                 answer->empty() ? std::string("(no answer)") : answer->front().substr(0, 200));
+  } else if (answer->front().find(R"("accepted":false)") != std::string::npos) {
+    spdlog::warn("the gateway ignored {}: {}", event_name, answer->front().substr(0, 200));
+  }
+  return true;
+}
+
+}  // namespace palyra::node_host
