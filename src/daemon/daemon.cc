@@ -228,6 +228,7 @@ Status Daemon::StartQuicListener(const DaemonConfig& config) {
                                                         const std::string& payload) {
     return node_runtime::ApplyNodeEvent(*runtime, device, name, payload);
   };
+  quic_certificate_generation_ = certificates_->current().generation;
   PALYRA_ASSIGN_OR_RETURN(quic_listener_, quic_runtime::QuicListener::Start(std::move(options)));
   events_->SetAppendObserver([listener = quic_listener_.get()](const std::string& device) {
     listener->OnEventsAppended(device);
@@ -250,6 +251,19 @@ void Daemon::MaintenanceLoop() {
       spdlog::warn("node runtime tick failed: {}", tick.ToString());
     }
     const Clock::time_point now = Clock::now();
+    if (quic_listener_) {
+      // A renewed node certificate reaches QUIC's new handshakes too.
+      const uint64_t generation = certificates_->current().generation;
+      if (generation != quic_certificate_generation_) {
+        if (Status reloaded = quic_listener_->ReloadServerIdentity(); reloaded.ok()) {
+          quic_certificate_generation_ = generation;
+          spdlog::info("QUIC now presents the renewed node certificate (generation {})",
+                       generation);
+        } else {
+          spdlog::warn("QUIC keeps its old certificate: {}", reloaded.ToString());
+        }
+      }
+    }
     if (now >= next_flush) {
       next_flush = now + kFlushInterval;
       if (Status flushed = runtime_->Flush(); !flushed.ok()) {

@@ -77,6 +77,7 @@ class Daemon {
   std::unique_ptr<quic_runtime::NodeEventRouter> event_router_;
   std::unique_ptr<quic_runtime::QuicListener> quic_listener_;
   node_tls::RevocationWatcher::Subscription quic_revocations_;
+  uint64_t quic_certificate_generation_ = 0;  // of the certificate QUIC presents
 
   std::mutex maintenance_mu_;
   std::condition_variable maintenance_cv_;

@@ -348,6 +348,28 @@ TEST_F(QuicEndpointTest, AStreamingAnswerIsReadAsItComesAndHeldBackByAcknowledge
   for (auto& producer : producers) producer.join();
 }
 
+TEST_F(QuicEndpointTest, RenewedServerCredentialsServeNewHandshakesOnly) {
+  auto server = StartServer(CountingHandler);
+  ASSERT_TRUE(server);
+  auto before = QuicClient::Connect("127.0.0.1", server->port(), ClientTls(true), 10s);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  std::string renewed_fingerprint;
+  auto [cert, key] = Leaf(crypto::ExtendedKeyUsage::kServerAuth, true, &renewed_fingerprint);
+  ServerTlsOptions tls;
+  tls.certificate_chain_pem = cert;
+  tls.private_key_pem = key;
+  tls.client_ca_pem = ca_.ToPem();
+  tls.is_revoked = [](const std::string&) { return false; };
+  server->SetTlsCredentials(*ServerTlsCredentials::Create(tls));
+  auto after = QuicClient::Connect("127.0.0.1", server->port(), ClientTls(true), 10s);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ((*after)->server_fingerprint(), renewed_fingerprint);
+  EXPECT_NE((*before)->server_fingerprint(), renewed_fingerprint);
+  // The connection made before the swap carries on.
+  EXPECT_TRUE((*before)->Request("still", 10s).ok());
+  EXPECT_TRUE((*after)->Request("new", 10s).ok());
+}
+
 TEST_F(QuicEndpointTest, ASilentServerTimesOutAndAClosedPortFailsAtOnce) {
   // A bound socket that never answers: only the handshake timeout ends the attempt.
   asio::io_context io;

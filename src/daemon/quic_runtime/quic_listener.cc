@@ -23,14 +23,8 @@ std::string_view WireErrorFor(const Status& status) {
 
 QuicListener::QuicListener(QuicListenerOptions options) : options_(std::move(options)) {}
 
-QuicListener::~QuicListener() { Stop(); }
-
-Result<std::unique_ptr<QuicListener>> QuicListener::Start(QuicListenerOptions options) {
-  if (options.port < 0 || options.port > 65535) return InvalidArgument("QUIC port out of range");
-  if (options.events == nullptr) return InvalidArgument("QUIC listener: an event log is required");
-  if (options.heartbeat_interval_ms <= 0) {
-    return InvalidArgument("QUIC listener: the heartbeat interval must be positive");
-  }
+Result<std::shared_ptr<const transport::quic::ServerTlsCredentials>> QuicListener::LoadCredentials(
+    const QuicListenerOptions& options) {
   PALYRA_ASSIGN_OR_RETURN(std::string identity,
                           ReadFileBounded(options.server_identity_file, kMaxIdentityFileBytes));
   transport::quic::ServerTlsOptions tls;
@@ -43,7 +37,24 @@ Result<std::unique_ptr<QuicListener>> QuicListener::Start(QuicListenerOptions op
   tls.is_revoked = options.is_revoked;
   auto credentials = transport::quic::ServerTlsCredentials::Create(tls);
   if (!credentials.ok()) return credentials.status().WithContext("QUIC listener TLS");
+  return *credentials;
+}
 
+Status QuicListener::ReloadServerIdentity() {
+  PALYRA_ASSIGN_OR_RETURN(auto credentials, LoadCredentials(options_));
+  server_->SetTlsCredentials(std::move(credentials));
+  return Status::Ok();
+}
+
+QuicListener::~QuicListener() { Stop(); }
+
+Result<std::unique_ptr<QuicListener>> QuicListener::Start(QuicListenerOptions options) {
+  if (options.port < 0 || options.port > 65535) return InvalidArgument("QUIC port out of range");
+  if (options.events == nullptr) return InvalidArgument("QUIC listener: an event log is required");
+  if (options.heartbeat_interval_ms <= 0) {
+    return InvalidArgument("QUIC listener: the heartbeat interval must be positive");
+  }
+  PALYRA_ASSIGN_OR_RETURN(auto credentials, LoadCredentials(options));
   std::unique_ptr<QuicListener> listener(new QuicListener(std::move(options)));
   const QuicListenerOptions& opts = listener->options_;
   EventStreamsOptions streams;
@@ -58,7 +69,7 @@ Result<std::unique_ptr<QuicListener>> QuicListener::Start(QuicListenerOptions op
   transport::quic::QuicServerOptions server;
   server.bind_addr = opts.bind_addr;
   server.port = static_cast<uint16_t>(opts.port);
-  server.tls = *credentials;
+  server.tls = credentials;
   server.max_connections = opts.max_connections;
   server.on_request = [l = listener.get()](transport::quic::QuicRequest request,
                                            std::shared_ptr<transport::quic::QuicStreamWriter> w) {

@@ -77,11 +77,16 @@ class QuicListener {
   // Closes the connections of every client whose certificate is now revoked (call it when the
   // revocation set changed).
   void CloseRevokedConnections();
+  // Re-reads the server identity file (after the node certificate was renewed): new handshakes
+  // present the new certificate, open connections carry on. On error the old one stays.
+  Status ReloadServerIdentity();
   // Finishes the event streams after what the logs hold, then closes every connection.
   void Stop();
 
  private:
   explicit QuicListener(QuicListenerOptions options);
+  static Result<std::shared_ptr<const transport::quic::ServerTlsCredentials>> LoadCredentials(
+      const QuicListenerOptions& options);
   void Handle(transport::quic::QuicRequest request,
               std::shared_ptr<transport::quic::QuicStreamWriter> writer);
   std::optional<std::string> DeviceOf(const std::string& fingerprint) const;

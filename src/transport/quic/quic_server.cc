@@ -145,6 +145,16 @@ void QuicServer::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+void QuicServer::SetTlsCredentials(std::shared_ptr<const ServerTlsCredentials> tls) {
+  std::lock_guard lock(tls_mu_);
+  options_.tls = std::move(tls);
+}
+
+std::shared_ptr<const ServerTlsCredentials> QuicServer::tls() const {
+  std::lock_guard lock(tls_mu_);
+  return options_.tls;
+}
+
 QuicServerStats QuicServer::Stats() const {
   QuicServerStats stats;
   stats.connections_open = slots_.in_use();
@@ -240,7 +250,7 @@ void QuicServer::OnDatagram(std::size_t length) {
         by_cid_[cid] = c;
       }
     };
-    auto accepted = QuicConnection::AcceptServer(options_.tls, datagram, handlers, now);
+    auto accepted = QuicConnection::AcceptServer(tls(), datagram, handlers, now);
     if (!accepted.ok()) return;  // not an acceptable Initial: dropped, the slot goes back
     conn->quic = std::move(*accepted);
     conn->cids.push_back(header->dcid);  // the client's first packets still use its own DCID

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <thread>
@@ -84,9 +85,13 @@ class QuicServer {
   // client certificate fingerprint matches `predicate`, on the event-loop thread. Returns at once.
   void CloseConnectionsWhere(std::function<bool(const std::string& fingerprint_hex)> predicate,
                              uint64_t app_error_code, std::string reason);
+  // New handshakes use `tls` from now on (a renewed server certificate); connections already
+  // made keep the credentials they began with.
+  void SetTlsCredentials(std::shared_ptr<const ServerTlsCredentials> tls);
   void Stop();
 
  private:
+  std::shared_ptr<const ServerTlsCredentials> tls() const;
   struct Connection;
   class Writer;
   explicit QuicServer(QuicServerOptions options);
@@ -101,7 +106,8 @@ class QuicServer {
   void ArmTimer(const std::shared_ptr<Connection>& conn);
   void Retire(const std::shared_ptr<Connection>& conn);
 
-  QuicServerOptions options_;
+  QuicServerOptions options_;  // .tls under tls_mu_
+  mutable std::mutex tls_mu_;
   asio::io_context io_;
   asio::ip::udp::socket socket_;
   asio::ip::udp::endpoint sender_;
