@@ -24,6 +24,8 @@ struct StatePaths {
   std::filesystem::path config_file() const { return root / "palyra.toml"; }
   std::filesystem::path run_dir() const { return root / "run"; }
   std::filesystem::path run_file() const { return run_dir() / "palyrad.json"; }
+  // The daemon's counters, rewritten every few seconds while it runs.
+  std::filesystem::path metrics_file() const { return run_dir() / "metrics.json"; }
   // Gateway secrets, each 0600 in this 0700 directory.
   std::filesystem::path identity_dir() const { return root / "identity"; }
   std::filesystem::path gateway_ca_key() const { return identity_dir() / "gateway-ca.key.pem"; }

@@ -269,6 +269,9 @@ void Daemon::MaintenanceLoop() {
       if (Status flushed = runtime_->Flush(); !flushed.ok()) {
         spdlog::warn("flushing node presence failed: {}", flushed.ToString());
       }
+      if (Status written = WriteMetrics(); !written.ok()) {
+        spdlog::warn("writing {} failed: {}", paths_.metrics_file().string(), written.ToString());
+      }
     }
     if (now >= next_prune) {
       next_prune = now + kPruneInterval;
@@ -292,6 +295,30 @@ void Daemon::MaintenanceLoop() {
     }
     lock.lock();
   }
+}
+
+Status Daemon::WriteMetrics() {
+  nlohmann::json metrics = {{"written_at_unix_ms", NowUnixMs()}};
+  if (quic_listener_) {
+    const quic_runtime::QuicListenerStats stats = quic_listener_->Stats();
+    metrics["quic"] = {
+        {"connections_open", stats.transport.connections_open},
+        {"connections_refused", stats.transport.connections_refused},
+        {"handshakes_failed", stats.transport.handshakes_failed},
+        {"handshake_failures", stats.transport.handshake_failures},
+        {"streams", stats.transport.streams},
+        {"bytes_received", stats.transport.bytes_received},
+        {"bytes_sent", stats.transport.bytes_sent},
+        {"requests", stats.requests},
+        {"event_streams_open", stats.streams.streams_open},
+        {"events_sent", stats.streams.events_sent},
+        {"heartbeats_sent", stats.streams.heartbeats_sent},
+        {"event_stream_stalls", stats.streams.stalls},
+        {"node_events_applied", stats.node_events_applied},
+        {"node_events_duplicate", stats.node_events_duplicate},
+    };
+  }
+  return WriteFileAtomic(paths_.metrics_file(), metrics.dump(2) + "\n", 0600);
 }
 
 Daemon::~Daemon() { Stop(); }
@@ -328,7 +355,11 @@ void Daemon::Stop() {
   if (certificates_) certificates_->StopRenewal();
   if (revocations_) revocations_->StopPolling();
   // Only our own run file: a failed start must not delete the file of a daemon that is running.
-  if (run_file_written_) run_file_.Remove();
+  if (run_file_written_) {
+    run_file_.Remove();
+    std::error_code ignored;
+    std::filesystem::remove(paths_.metrics_file(), ignored);
+  }
 }
 
 }  // namespace palyra::daemon

@@ -53,6 +53,8 @@ class Daemon {
   Status StartQuicListener(const DaemonConfig& config);
   // Timeouts, presence, flushing and pruning, on one thread.
   void MaintenanceLoop();
+  // <state>/run/metrics.json: the QUIC counters (every flush interval).
+  Status WriteMetrics();
 
   StatePaths paths_;
   RunFile run_file_;

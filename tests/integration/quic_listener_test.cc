@@ -372,6 +372,26 @@ TEST_F(QuicListenerTest, RefusesClientsWithoutAValidDeviceCertificate) {
     if (!refused) std::this_thread::sleep_for(200ms);
   }
   EXPECT_TRUE(refused) << "a revoked device still gets answers over QUIC";
+
+  // The counters in <state>/run/metrics.json (rewritten every 5 s) name the refusals.
+  const auto metrics_path = temp_.path() / "state" / "run" / "metrics.json";
+  nlohmann::json quic;
+  for (int i = 0; i < 100; ++i) {
+    if (std::filesystem::exists(metrics_path)) {
+      quic = nlohmann::json::parse(ReadTextFile(metrics_path.string()), nullptr, false)["quic"];
+      if (quic.is_object() && quic["handshake_failures"].contains("certificate_required") &&
+          quic["handshake_failures"].contains("bad_certificate")) {
+        break;
+      }
+    }
+    std::this_thread::sleep_for(100ms);
+  }
+  ASSERT_TRUE(quic.is_object()) << "no metrics file";
+  EXPECT_GE(quic["handshake_failures"].value("certificate_required", 0), 1) << quic.dump();
+  // GnuTLS ends a handshake its verify callback refused with bad_certificate.
+  EXPECT_GE(quic["handshake_failures"].value("bad_certificate", 0), 1) << quic.dump();
+  EXPECT_EQ(quic["connections_open"], 0) << quic.dump();
+  EXPECT_GE(quic["requests"].value("node.health", 0), 1) << quic.dump();
 }
 
 }  // namespace

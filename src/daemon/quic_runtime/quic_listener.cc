@@ -13,6 +13,16 @@ void Answer(transport::quic::QuicStreamWriter& writer, const std::string& frame)
   writer.Write(frame);
   writer.Finish();
 }
+std::string_view MethodName(NodeMethod method) {
+  switch (method) {
+    case NodeMethod::kHealth: return "node.health";
+    case NodeMethod::kStreamEvents: return "node.stream_events";
+    case NodeMethod::kPublishEvents: return "node.publish_events";
+    case NodeMethod::kCapabilityResult: return "node.capability_result";
+  }
+  return "unknown";
+}
+
 // The wire error for the runtime's refusal of a node event.
 std::string_view WireErrorFor(const Status& status) {
   if (status.code() == StatusCode::kPermissionDenied) return kErrorPermissionDenied;
@@ -93,6 +103,7 @@ QuicListenerStats QuicListener::Stats() {
   std::lock_guard lock(published_mu_);
   stats.node_events_applied = applied_;
   stats.node_events_duplicate = duplicates_;
+  stats.requests = requests_;
   return stats;
 }
 
@@ -107,6 +118,16 @@ std::string QuicListener::bound_address() const {
   return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
 }
 
+void QuicListener::Count(std::string_view what) {
+  std::lock_guard lock(published_mu_);
+  ++requests_[std::string(what)];
+}
+
+std::string QuicListener::Refusal(std::string_view error) {
+  Count("error." + std::string(error));
+  return ErrorResponse(error);
+}
+
 std::optional<std::string> QuicListener::DeviceOf(const std::string& fingerprint) const {
   if (fingerprint.empty() || !options_.device_for) return std::nullopt;
   return options_.device_for(fingerprint);
@@ -116,26 +137,27 @@ void QuicListener::Handle(transport::quic::QuicRequest request,
                           std::shared_ptr<transport::quic::QuicStreamWriter> writer) {
   if (!request.framing.ok()) {
     spdlog::debug("QUIC: unreadable request: {}", request.framing.message());
-    return Answer(*writer, ErrorResponse(kErrorStreamFailure));
+    return Answer(*writer, Refusal(kErrorStreamFailure));
   }
   ParsedNodeRequest parsed = ParseNodeRequest(request.payload);
   if (!parsed.request) {
     spdlog::debug("QUIC: refused request: {}", parsed.detail);
-    return Answer(*writer, ErrorResponse(parsed.error));
+    return Answer(*writer, Refusal(parsed.error));
   }
   const NodeMethod method = parsed.request->method;
+  Count(MethodName(method));
   if (method == NodeMethod::kHealth) {
     return Answer(*writer, HealthResponse(options_.mtls_required));
   }
   const bool extension =
       method == NodeMethod::kPublishEvents || method == NodeMethod::kCapabilityResult;
   if (extension && !options_.apply_node_event) {
-    return Answer(*writer, ErrorResponse(kErrorUnsupportedMethod));
+    return Answer(*writer, Refusal(kErrorUnsupportedMethod));
   }
   // The rest is about the device this certificate is bound to (a fingerprint -> device lookup
   // is a cached read).
   std::optional<std::string> device = DeviceOf(request.peer_fingerprint);
-  if (!device) return Answer(*writer, ErrorResponse(kErrorStreamFailure));
+  if (!device) return Answer(*writer, Refusal(kErrorStreamFailure));
   if (method == NodeMethod::kStreamEvents) {
     streams_->Open(std::move(*device), parsed.request->resume_from, std::move(writer));
     return;
@@ -145,7 +167,7 @@ void QuicListener::Handle(transport::quic::QuicRequest request,
                         ? PublishEvents(device, request)
                         : CapabilityResult(device, request));
   };
-  if (!extension_work_->Post(std::move(task))) Answer(*writer, ErrorResponse(kErrorBusy));
+  if (!extension_work_->Post(std::move(task))) Answer(*writer, Refusal(kErrorBusy));
 }
 
 std::string QuicListener::PublishEvents(const std::string& device_id, const NodeRequest& request) {
@@ -166,7 +188,7 @@ std::string QuicListener::PublishEvents(const std::string& device_id, const Node
       spdlog::info("QUIC: node event {} of device {} refused: {}", event.name, device_id,
                    outcome.status().message());
       // Events before it stay applied; the node learns where it stopped from the error.
-      return ErrorResponse(WireErrorFor(outcome.status()));
+      return Refusal(WireErrorFor(outcome.status()));
     }
     through = event.seq;
     std::lock_guard lock(published_mu_);
@@ -184,7 +206,7 @@ std::string QuicListener::CapabilityResult(const std::string& device_id,
   if (!outcome.ok()) {
     spdlog::info("QUIC: capability result of device {} refused: {}", device_id,
                  outcome.status().message());
-    return ErrorResponse(WireErrorFor(outcome.status()));
+    return Refusal(WireErrorFor(outcome.status()));
   }
   {
     std::lock_guard lock(published_mu_);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -59,6 +60,8 @@ struct QuicListenerOptions {
 struct QuicListenerStats {
   transport::quic::QuicServerStats transport;
   EventStreamsStats streams;
+  // Requests by method ("node.health", ...) and refusals by wire error ("error.invalid_request").
+  std::map<std::string, uint64_t> requests;
   uint64_t node_events_applied = 0;
   uint64_t node_events_duplicate = 0;  // re-sent after a lost acknowledgement; not re-applied
 };
@@ -91,6 +94,8 @@ class QuicListener {
               std::shared_ptr<transport::quic::QuicStreamWriter> writer);
   std::optional<std::string> DeviceOf(const std::string& fingerprint) const;
   // Worker threads: the extension methods.
+  // The wire error answered (counted).
+  std::string Refusal(std::string_view error);
   std::string PublishEvents(const std::string& device_id, const NodeRequest& request);
   std::string CapabilityResult(const std::string& device_id, const NodeRequest& request);
 
@@ -102,6 +107,8 @@ class QuicListener {
   // The highest node event seq applied per device, so that a re-sent batch is not applied twice.
   std::unordered_map<std::string, uint64_t> published_through_;
   uint64_t applied_ = 0, duplicates_ = 0;
+  std::map<std::string, uint64_t> requests_;  // under published_mu_
+  void Count(std::string_view what);
 };
 
 }  // namespace palyra::daemon::quic_runtime

@@ -430,6 +430,8 @@ Status QuicConnection::OnTimer(uint64_t now_ns) {
   return Status::Ok();
 }
 
+uint8_t QuicConnection::tls_alert() const { return ngtcp2_conn_get_tls_alert(conn_); }
+
 bool QuicConnection::handshake_completed() const {
   return ngtcp2_conn_get_handshake_completed(conn_) != 0;
 }

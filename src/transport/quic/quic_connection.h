@@ -101,6 +101,8 @@ class QuicConnection {
   Status OnTimer(uint64_t now_ns);
 
   bool handshake_completed() const;
+  // The TLS alert of a failed handshake (0 when none was raised).
+  uint8_t tls_alert() const;
   bool closed() const { return closed_; }
 
   // Opens a bidirectional stream (client side). RESOURCE_EXHAUSTED when the peer's stream credit

@@ -19,6 +19,22 @@ namespace {
 // connection), then it goes.
 constexpr auto kDrainTime = std::chrono::seconds(1);
 
+// The TLS alert a refused handshake ended with, by its RFC 8446 name.
+std::string AlertName(uint8_t alert) {
+  switch (alert) {
+    case 0: return "protocol";
+    case 42: return "bad_certificate";
+    case 43: return "unsupported_certificate";
+    case 44: return "certificate_revoked";
+    case 45: return "certificate_expired";
+    case 46: return "certificate_unknown";
+    case 48: return "unknown_ca";
+    case 116: return "certificate_required";
+    case 120: return "no_application_protocol";
+    default: return "tls_alert_" + std::to_string(alert);
+  }
+}
+
 }  // namespace
 
 struct QuicServer::Connection {
@@ -160,6 +176,10 @@ QuicServerStats QuicServer::Stats() const {
   stats.connections_open = slots_.in_use();
   stats.connections_refused = slots_.refused();
   stats.handshakes_failed = handshakes_failed_.load();
+  {
+    std::lock_guard lock(stats_mu_);
+    stats.handshake_failures = handshake_failures_;
+  }
   stats.streams = streams_.load();
   stats.bytes_received = bytes_received_.load();
   stats.bytes_sent = bytes_sent_.load();
@@ -258,14 +278,22 @@ void QuicServer::OnDatagram(std::size_t length) {
   }
   if (conn->retiring) return;
   if (Status received = conn->quic->Receive(datagram, now); !received.ok()) {
-    if (!conn->quic->handshake_completed() && !conn->counted_handshake) {
-      conn->counted_handshake = true;
-      ++handshakes_failed_;
-      spdlog::info("QUIC: handshake with {} failed: {}", sender_.address().to_string(),
-                   received.message());
-    }
+    CountHandshakeFailure(conn, received);
   }
   FlushConnection(conn);
+}
+
+void QuicServer::CountHandshakeFailure(const std::shared_ptr<Connection>& conn,
+                                       const Status& error) {
+  if (conn->quic->handshake_completed() || conn->counted_handshake) return;
+  conn->counted_handshake = true;
+  ++handshakes_failed_;
+  const std::string reason = error.message().find("timer") != std::string::npos
+                                 ? std::string("handshake_timeout")
+                                 : AlertName(conn->quic->tls_alert());
+  spdlog::info("QUIC: handshake failed ({}): {}", reason, error.message());
+  std::lock_guard lock(stats_mu_);
+  ++handshake_failures_[reason];
 }
 
 void QuicServer::OnStreamData(const std::shared_ptr<Connection>& conn, int64_t stream_id,
@@ -332,7 +360,9 @@ void QuicServer::ArmTimer(const std::shared_ptr<Connection>& conn) {
     if (ec) return;  // re-armed or cancelled
     auto c = weak.lock();
     if (!c || c->retiring) return;
-    (void)c->quic->OnTimer(MonotonicNowNs());
+    if (Status timer = c->quic->OnTimer(MonotonicNowNs()); !timer.ok()) {
+      CountHandshakeFailure(c, timer);
+    }
     FlushConnection(c);
   });
 }

@@ -9,6 +9,7 @@
 #include <asio.hpp>
 
 #include <array>
+#include <map>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -66,6 +67,9 @@ struct QuicServerStats {
   size_t connections_open = 0;
   uint64_t connections_refused = 0;
   uint64_t handshakes_failed = 0;
+  // By reason: the TLS alert's name ("certificate_required", "unknown_ca",
+  // "no_application_protocol", ...), "handshake_timeout", or "protocol".
+  std::map<std::string, uint64_t> handshake_failures;
   uint64_t streams = 0;
   uint64_t bytes_received = 0;
   uint64_t bytes_sent = 0;
@@ -105,6 +109,8 @@ class QuicServer {
   void FlushConnection(const std::shared_ptr<Connection>& conn);
   void ArmTimer(const std::shared_ptr<Connection>& conn);
   void Retire(const std::shared_ptr<Connection>& conn);
+  // Counts a failed handshake once per connection, by reason.
+  void CountHandshakeFailure(const std::shared_ptr<Connection>& conn, const Status& error);
 
   QuicServerOptions options_;  // .tls under tls_mu_
   mutable std::mutex tls_mu_;
@@ -118,6 +124,8 @@ class QuicServer {
   std::unordered_map<std::string, std::shared_ptr<Connection>> by_cid_;  // loop thread only
   std::atomic<uint64_t> handshakes_failed_{0}, streams_{0}, bytes_received_{0}, bytes_sent_{0};
   std::atomic<bool> stopped_{false};
+  mutable std::mutex stats_mu_;
+  std::map<std::string, uint64_t> handshake_failures_;  // under stats_mu_
 };
 
 }  // namespace palyra::transport::quic
