@@ -2,12 +2,21 @@
 // both on this machine. Measures node.health requests/s over one persistent connection
 // (sequential, and from several threads sharing it), and new mTLS connections/s.
 //
-// usage: quic_load [--requests N] [--threads T] [--connections N]
+// Also: events/s on one node.stream_events stream (a replay of a long log), and the daemon's
+// memory per idle connection with many open at once (a second daemon with a raised limit).
+//
+// usage: quic_load [--requests N] [--threads T] [--connections N] [--events N] [--idle N]
 // Targets (issue 6): 1.5x upstream's 12,000 req/s (c=1), 74,000 req/s (c=32) and 2,400 new
-// connections/s (c=4).
+// connections/s (c=4); >= 200,000 events/s on one stream; 10,000 idle connections at <= 64 KiB
+// each.
+
+#include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <memory>
+#include <mutex>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -17,6 +26,7 @@
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
 #include "support/temp_dir.h"
+#include "daemon/quic_runtime/event_log.h"
 #include "transport/quic/quic_client.h"
 
 namespace {
@@ -36,6 +46,38 @@ int ArgValue(int argc, char** argv, const char* name, int fallback) {
 }
 
 constexpr std::string_view kHealth = R"({"protocol_version":1,"method":"node.health"})";
+
+// Resident memory of a process, from /proc (kB).
+long RssKb(int pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  }
+  return -1;
+}
+
+// `threads` threads sharing `connections` connections, `total` requests in all.
+void MeasureConcurrent(const char* what, std::vector<std::unique_ptr<QuicClient>>& clients,
+                       int threads, int total) {
+  std::atomic<int> failed{0};
+  const int per_thread = total / threads;
+  const auto begin = Clock::now();
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    QuicClient* client = clients[static_cast<size_t>(t) % clients.size()].get();
+    pool.emplace_back([&, client] {
+      for (int i = 0; i < per_thread; ++i) {
+        if (!client->Request(kHealth, 10s).ok()) ++failed;
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  const double s = std::chrono::duration<double>(Clock::now() - begin).count();
+  const int done = per_thread * threads;
+  std::printf("node.health, %s: %d in %.2f s = %.0f req/s, %d failed\n", what, done, s, done / s,
+              failed.load());
+}
 
 }  // namespace
 
@@ -80,21 +122,18 @@ int main(int argc, char** argv) {
                 requests, s, requests / s, failed);
   }
   {
-    std::atomic<int> failed{0};
-    const auto begin = Clock::now();
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-      pool.emplace_back([&] {
-        for (int i = 0; i < requests / threads; ++i) {
-          if (!(*client)->Request(kHealth, 10s).ok()) ++failed;
-        }
-      });
+    std::vector<std::unique_ptr<QuicClient>> one;
+    one.push_back(std::move(*client));
+    const std::string label = "1 connection, " + std::to_string(threads) + " threads";
+    MeasureConcurrent(label.c_str(), one, threads, requests);
+    client = std::move(one.front());
+    std::vector<std::unique_ptr<QuicClient>> four;
+    for (int i = 0; i < 4; ++i) {
+      auto c = QuicClient::Connect("127.0.0.1", port, tls, 10s);
+      if (!c.ok()) return 1;
+      four.push_back(std::move(*c));
     }
-    for (auto& t : pool) t.join();
-    const double s = std::chrono::duration<double>(Clock::now() - begin).count();
-    const int done = (requests / threads) * threads;
-    std::printf("node.health, 1 connection, %d threads: %d in %.2f s = %.0f req/s, %d failed\n",
-                threads, done, s, done / s, failed.load());
+    MeasureConcurrent("concurrency 32 (32 threads over 4 connections)", four, 32, requests * 2);
   }
   (*client)->Close();
   {
@@ -118,6 +157,114 @@ int main(int argc, char** argv) {
     std::printf("new mTLS connections + node.health, 4 clients: %d in %.2f s = %.0f conn/s, "
                 "%d failed\n",
                 connections, s, connections / s, failed.load());
+  }
+  {
+    // One stream replaying `events` logged events (appended before the daemon reads them).
+    const int events = ArgValue(argc, argv, "--events", 200'000);
+    DeviceMaterial streamer = PairDevice(op, node_address, ca_pem, {});
+    {
+      palyra::daemon::quic_runtime::EventLogOptions log_options;
+      log_options.database_path = options.state_dir / "palyra.db";
+      log_options.max_events_per_device = static_cast<size_t>(events) + 1;
+      auto log = palyra::daemon::quic_runtime::NodeEventLog::Open(log_options);
+      if (!log.ok()) return 1;
+      for (int i = 0; i < events; ++i) {
+        if (!(*log)->Append(streamer.device_id, "telemetry", R"({"n":)" + std::to_string(i) + "}")
+                 .ok()) {
+          return 1;
+        }
+      }
+    }
+    palyra::transport::quic::ClientTlsOptions streamer_tls = tls_options;
+    streamer_tls.client_certificate_chain_pem = streamer.certificate_pem;
+    streamer_tls.client_private_key_pem = streamer.private_key_pem;
+    auto c = QuicClient::Connect("127.0.0.1", port, *ClientTlsCredentials::Create(streamer_tls), 10s);
+    if (!c.ok()) return 1;
+    const auto begin = Clock::now();
+    auto stream = (*c)->OpenStream(
+        R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})");
+    int received = 0;
+    while (stream.ok() && received < events) {
+      auto frame = (*stream)->Next(10s);
+      if (!frame.ok() || !frame->has_value()) break;
+      if ((*frame)->find(R"("kind":"event")") != std::string::npos) ++received;
+    }
+    const double s = std::chrono::duration<double>(Clock::now() - begin).count();
+    std::printf("node.stream_events, one stream: %d events in %.2f s = %.0f events/s\n",
+                received, s, received / s);
+  }
+  daemon->Stop();
+
+  const int idle = ArgValue(argc, argv, "--idle", 10'000);
+  if (idle > 0) {
+    // Each client has its socket and event loop (4 descriptors): raise our own limit.
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max = std::max<rlim_t>(files.rlim_max, 8 * idle + 1024);
+    if (setrlimit(RLIMIT_NOFILE, &files) != 0) {
+      getrlimit(RLIMIT_NOFILE, &files);
+      files.rlim_cur = files.rlim_max;
+      setrlimit(RLIMIT_NOFILE, &files);
+    }
+    PalyradOptions big = options;
+    big.state_dir = temp.path() / "state-idle";
+    big.extra_args = {"--log-level", "warn", "--set",
+                      "gateway.quic_max_connections=" + std::to_string(idle + 16)};
+    auto idle_daemon = PalyradProcess::Start(big);
+    const auto& idle_run = idle_daemon->run_file();
+    const std::string idle_quic = idle_run.at("quic_addr").get<std::string>();
+    const auto idle_port = static_cast<uint16_t>(std::stoi(idle_quic.substr(idle_quic.rfind(':') + 1)));
+    const std::string idle_ca = ReadTextFile(idle_run.at("gateway_ca_path").get<std::string>());
+    OperatorClient idle_op(idle_daemon->admin_address(),
+                           ReadAdminToken(big.state_dir / "admin.token"));
+    DeviceMaterial idler = PairDevice(idle_op, idle_run.at("node_rpc_addr").get<std::string>(),
+                                      idle_ca, {});
+    palyra::transport::quic::ClientTlsOptions idle_tls = tls_options;
+    idle_tls.ca_pem = idle_ca;
+    idle_tls.client_certificate_chain_pem = idler.certificate_pem;
+    idle_tls.client_private_key_pem = idler.private_key_pem;
+    auto credentials = *ClientTlsCredentials::Create(idle_tls);
+    // Warm up: the daemon's own allocations before the first connection are not per connection.
+    {
+      auto warm = QuicClient::Connect("127.0.0.1", idle_port, credentials, 10s);
+      if (warm.ok()) (void)(*warm)->Request(kHealth, 10s);
+    }
+    std::this_thread::sleep_for(2s);
+    const long before = RssKb(idle_daemon->process().pid());
+    std::vector<std::unique_ptr<QuicClient>> open;
+    open.reserve(static_cast<size_t>(idle));
+    int failed = 0;
+    std::string first_failure;
+    const auto begin = Clock::now();
+    std::mutex mu;
+    std::atomic<int> next{0};
+    std::vector<std::thread> pool;
+    for (int t = 0; t < 4; ++t) {
+      pool.emplace_back([&] {
+        while (next++ < idle) {
+          auto c = QuicClient::Connect("127.0.0.1", idle_port, credentials, 10s);
+          Status status = c.ok() ? (*c)->Request(kHealth, 10s).status() : c.status();
+          std::lock_guard lock(mu);
+          if (status.ok()) {
+            open.push_back(std::move(*c));
+          } else if (failed++ == 0) {
+            first_failure = status.ToString();
+          }
+        }
+      });
+    }
+    for (auto& t : pool) t.join();
+    const double s = std::chrono::duration<double>(Clock::now() - begin).count();
+    std::this_thread::sleep_for(6s);  // at least one keep-alive round on every connection
+    const long after = RssKb(idle_daemon->process().pid());
+    const size_t alive = open.size();
+    std::printf("idle connections: %zu open (%d failed%s%s) in %.1f s; daemon RSS %ld -> %ld kB = "
+                "%.1f KiB per connection\n",
+                alive, failed, first_failure.empty() ? "" : ", first: ", first_failure.c_str(), s,
+                before, after, alive > 0 ? static_cast<double>(after - before) / alive : 0.0);
+    for (auto& c : open) c->Close();
+    open.clear();
+    idle_daemon->Stop();
   }
   return 0;
 }

@@ -18,6 +18,8 @@ constexpr size_t kCidBytes = 18;
 constexpr size_t kMaxDatagramBytes = 1500;
 constexpr size_t kMaxDatagramsPerFlush = 256;
 constexpr size_t kMaxCoalescedChunkBytes = 64 * 1024;
+// A flush of at least this many packets is a burst, which the pacer spreads out.
+constexpr size_t kPacedBurstPackets = 8;
 
 ngtcp2_path ToPath(const DatagramPath& path) {
   ngtcp2_path out{};
@@ -418,7 +420,14 @@ Status QuicConnection::Flush(std::vector<Datagram>& out, uint64_t now_ns) {
     out.push_back(std::move(datagram));
     ++packets;
   }
-  ngtcp2_conn_update_pkt_tx_time(conn_, now_ns);
+  // Pacing, for bursts only, and only once the handshake is done. Until then the pacer works
+  // from the initial RTT guess (333 ms), which spreads the server's first flight (its
+  // certificate chain, a few packets) over tens of milliseconds. And a flush of one or two small
+  // packets (a request's answer) is no burst: pacing it only adds a timer round before the next
+  // answer (measured: 3,800 against 6,000 answers/s on one connection).
+  if (handshake_completed() && packets >= kPacedBurstPackets) {
+    ngtcp2_conn_update_pkt_tx_time(conn_, now_ns);
+  }
   return Status::Ok();
 }
 
