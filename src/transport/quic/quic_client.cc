@@ -31,6 +31,7 @@ Result<std::unique_ptr<QuicClient>> QuicClient::Connect(
   handlers.on_stream_data = [self](int64_t id, std::span<const uint8_t> data, bool fin) {
     self->OnStreamData(id, data, fin);
   };
+  handlers.on_stream_credit = [self] { self->OnStreamCredit(); };
   handlers.on_handshake_completed = [self] {
     std::lock_guard lock(self->mu_);
     self->handshake_done_ = true;
@@ -40,7 +41,10 @@ Result<std::unique_ptr<QuicClient>> QuicClient::Connect(
                           QuicConnection::ConnectClient(tls, path, handlers, MonotonicNowNs()));
   client->Receive();
   client->Flush();
-  client->thread_ = std::thread([self] { self->io_.run(); });
+  client->thread_ = std::thread([self] {
+    self->loop_thread_ = std::this_thread::get_id();
+    self->io_.run();
+  });
 
   std::unique_lock lock(client->mu_);
   const bool settled = client->cv_.wait_for(lock, handshake_timeout, [self] {
@@ -114,9 +118,11 @@ void QuicClient::Receive() {
                                datagram.path = quic_path_;
                                datagram.bytes.assign(reinterpret_cast<const char*>(buffer_.data()),
                                                      length);
+                               in_receive_ = true;
                                if (Status s = quic_->Receive(datagram, MonotonicNowNs()); !s.ok()) {
                                  FailAll(s);
                                }
+                               in_receive_ = false;
                                Flush();
                                Receive();
                              });
@@ -149,16 +155,30 @@ void QuicClient::ArmTimer() {
 }
 
 void QuicClient::FailAll(const Status& status) {
-  std::lock_guard lock(mu_);
-  if (connection_error_.ok()) connection_error_ = status;
-  for (auto& [id, pending] : pending_) {
-    if (pending.error.ok() && !pending.finished) pending.error = status;
+  std::vector<AnswerCallback> callbacks;
+  {
+    std::lock_guard lock(mu_);
+    if (connection_error_.ok()) connection_error_ = status;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+      if (it->second.on_done) {
+        callbacks.push_back(std::move(it->second.on_done));
+        it = pending_.erase(it);
+        continue;
+      }
+      if (it->second.error.ok() && !it->second.finished) it->second.error = status;
+      ++it;
+    }
+    cv_.notify_all();
   }
-  cv_.notify_all();
+  // Requests still waiting for stream credit (loop thread: FailAll runs there).
+  std::deque<std::pair<std::string, AnswerCallback>> waiting;
+  waiting.swap(waiting_for_credit_);
+  for (auto& entry : waiting) callbacks.push_back(std::move(entry.second));
+  for (AnswerCallback& callback : callbacks) callback(status);
 }
 
 void QuicClient::OnStreamData(int64_t stream_id, std::span<const uint8_t> data, bool fin) {
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   auto it = pending_.find(stream_id);
   if (it == pending_.end() || it->second.finished || !it->second.error.ok()) return;
   Pending& p = it->second;
@@ -182,7 +202,82 @@ void QuicClient::OnStreamData(int64_t stream_id, std::span<const uint8_t> data, 
     p.error = p.reader.Finish();
     p.finished = p.error.ok();
   }
+  if (p.on_done && (p.finished || !p.error.ok())) {
+    // An asynchronous request: its answer goes to its callback, here on the loop thread.
+    AnswerCallback done = std::move(p.on_done);
+    Result<std::vector<std::string>> answer =
+        p.error.ok() ? Result<std::vector<std::string>>(
+                           std::vector<std::string>(std::make_move_iterator(p.frames.begin()),
+                                                    std::make_move_iterator(p.frames.end())))
+                     : Result<std::vector<std::string>>(p.error);
+    pending_.erase(it);
+    lock.unlock();
+    done(std::move(answer));
+    return;
+  }
   cv_.notify_all();
+}
+
+void QuicClient::RequestAsync(std::string_view payload, AnswerCallback done) {
+  std::string frame;
+  if (Status framed = AppendFrame(payload, frame); !framed.ok()) return done(framed);
+  auto start = [this, frame = std::move(frame), done = std::move(done)]() mutable {
+    if (!waiting_for_credit_.empty()) {
+      // Others wait for stream credit already: keep the order.
+      waiting_for_credit_.push_back({std::move(frame), std::move(done)});
+      return;
+    }
+    StartAsync(std::move(frame), std::move(done));
+  };
+  if (std::this_thread::get_id() == loop_thread_) {
+    start();
+  } else {
+    asio::post(io_, std::move(start));
+  }
+}
+
+void QuicClient::StartAsync(std::string frame, AnswerCallback done) {
+  {
+    Result<int64_t> id = quic_->OpenStream();
+    if (!id.ok() && id.status().code() == StatusCode::kResourceExhausted) {
+      // The server's stream credit is used up: wait for it, as a blocking caller would.
+      waiting_for_credit_.push_back({std::move(frame), std::move(done)});
+      return;
+    }
+    if (!id.ok()) return done(id.status());
+    {
+      std::lock_guard lock(mu_);
+      Pending& pending = pending_[*id];
+      pending.max_buffered_bytes = kDefaultMaxBufferedAnswerBytes;
+      pending.on_done = std::move(done);
+    }
+    if (Status sent = quic_->Send(*id, frame, /*fin=*/true); !sent.ok()) {
+      AnswerCallback failed;
+      {
+        std::lock_guard lock(mu_);
+        failed = std::move(pending_[*id].on_done);
+        pending_.erase(*id);
+      }
+      return failed(sent);
+    }
+    // On the loop thread inside a receive, the flush after it sends this; otherwise now.
+    if (!in_receive_) Flush();
+  }
+}
+
+void QuicClient::OnStreamCredit() {
+  // New credit: start what waited, in order, until it runs out again.
+  std::deque<std::pair<std::string, AnswerCallback>> waiting;
+  waiting.swap(waiting_for_credit_);
+  while (!waiting.empty()) {
+    auto [frame, done] = std::move(waiting.front());
+    waiting.pop_front();
+    if (!waiting_for_credit_.empty()) {
+      waiting_for_credit_.push_back({std::move(frame), std::move(done)});
+      continue;
+    }
+    StartAsync(std::move(frame), std::move(done));
+  }
 }
 
 Result<std::unique_ptr<QuicResponseStream>> QuicClient::OpenStream(std::string_view payload,

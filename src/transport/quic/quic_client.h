@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
@@ -76,6 +77,10 @@ class QuicClient {
   // stream credit is used up; UNAVAILABLE when the connection is gone.
   Result<std::unique_ptr<QuicResponseStream>> OpenStream(
       std::string_view payload, size_t max_buffered_bytes = kDefaultMaxBufferedAnswerBytes);
+  using AnswerCallback = std::function<void(Result<std::vector<std::string>>)>;
+  // Request() without blocking: `done` gets the answer's frames (or the error) on the client's
+  // event-loop thread, where it may issue the next request at once. It must not block.
+  void RequestAsync(std::string_view payload, AnswerCallback done);
   // Sends `raw` as the stream's bytes, unframed, then FIN: for protocol tests of malformed
   // requests.
   Result<std::unique_ptr<QuicResponseStream>> OpenRawStream(
@@ -102,6 +107,7 @@ class QuicClient {
     size_t max_buffered_bytes = 0;
     bool finished = false;  // the server's FIN arrived after whole frames
     Status error;
+    AnswerCallback on_done;  // RequestAsync: called instead of waking a reader
   };
   QuicClient();
   void Receive();
@@ -109,6 +115,8 @@ class QuicClient {
   void ArmTimer();
   void OnStreamData(int64_t stream_id, std::span<const uint8_t> data, bool fin);
   void FailAll(const Status& status);
+  void StartAsync(std::string frame, AnswerCallback done);  // loop thread
+  void OnStreamCredit();                                     // loop thread
   void CloseOnce();
   // Waits for work posted to the loop; false when the client was closed (the loop stopped, so
   // the work may never run).
@@ -136,6 +144,10 @@ class QuicClient {
   DatagramPath quic_path_;
   std::atomic<uint16_t> local_port_{0};
   uint64_t socket_generation_ = 0;  // loop thread only; Rebind() counts up
+  bool in_receive_ = false;         // loop thread only: inside quic_->Receive
+  // RequestAsync calls waiting for the server's stream credit, oldest first (loop thread).
+  std::deque<std::pair<std::string, AnswerCallback>> waiting_for_credit_;
+  std::atomic<std::thread::id> loop_thread_{};
   std::once_flag close_once_;
   std::atomic<bool> closed_{false};
 

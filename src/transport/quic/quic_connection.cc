@@ -164,6 +164,13 @@ struct QuicConnection::Callbacks {
     return 0;
   }
 
+  static int ExtendMaxLocalStreamsBidi(ngtcp2_conn* /*conn*/, uint64_t /*max_streams*/,
+                                       void* user_data) {
+    QuicConnection* self = Self(user_data);
+    if (self->handlers_.on_stream_credit) self->handlers_.on_stream_credit();
+    return 0;
+  }
+
   static int HandshakeCompleted(ngtcp2_conn* /*conn*/, void* user_data) {
     QuicConnection* self = Self(user_data);
     if (self->handlers_.on_handshake_completed) self->handlers_.on_handshake_completed();
@@ -209,6 +216,7 @@ struct QuicConnection::Callbacks {
     cb.stream_close = StreamClose;
     cb.acked_stream_data_offset = AckedStreamDataOffset;
     cb.handshake_completed = HandshakeCompleted;
+    cb.extend_max_local_streams_bidi = ExtendMaxLocalStreamsBidi;
     return cb;
   }
 };

@@ -74,6 +74,8 @@ class QuicConnection {
     // The peer acknowledged `bytes` more of what we sent on a stream; they are freed.
     std::function<void(int64_t stream_id, uint64_t bytes)> on_stream_acked;
     std::function<void()> on_handshake_completed;
+    // The peer gave more bidirectional stream credit (OpenStream may succeed again).
+    std::function<void()> on_stream_credit;
     // A connection ID of ours that the peer may send to (the first one, and every new one),
     // for routing datagrams to this connection.
     std::function<void(const std::string& cid)> on_new_connection_id;

@@ -91,6 +91,13 @@ class QuicServer::Writer : public QuicStreamWriter {
     if (!alive()) return false;
     if (fin) finished_ = true;
     unacked_ += bytes.size();
+    if (std::this_thread::get_id() == server_->loop_thread_) {
+      // A handler answering inline, inside the datagram's processing: the flush that follows
+      // it sends the answer together with the ACK, with no hop through the loop's queue.
+      auto conn = conn_.lock();
+      if (conn && !conn->quic->closed()) (void)conn->quic->Send(stream_id_, bytes, fin);
+      return true;
+    }
     asio::post(server_->io_, [server = server_, weak = conn_, id = stream_id_,
                               bytes = std::move(bytes), fin] {
       auto conn = weak.lock();
@@ -137,7 +144,10 @@ Result<std::unique_ptr<QuicServer>> QuicServer::Start(QuicServerOptions options)
   }
   server->port_ = server->socket_.local_endpoint().port();
   server->Receive();
-  server->thread_ = std::thread([s = server.get()] { s->io_.run(); });
+  server->thread_ = std::thread([s = server.get()] {
+    s->loop_thread_ = std::this_thread::get_id();
+    s->io_.run();
+  });
   return server;
 }
 

@@ -119,6 +119,7 @@ class QuicServer {
   asio::ip::udp::endpoint sender_;
   std::array<uint8_t, 65536> buffer_{};
   std::thread thread_;
+  std::atomic<std::thread::id> loop_thread_{};
   uint16_t port_ = 0;
   ConnectionSlots slots_;
   std::unordered_map<std::string, std::shared_ptr<Connection>> by_cid_;  // loop thread only
