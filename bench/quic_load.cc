@@ -275,6 +275,12 @@ int main(int argc, char** argv) {
       if (warm.ok()) (void)(*warm)->Request(kHealth, 10s);
     }
     std::this_thread::sleep_for(2s);
+    if (std::getenv("QUIC_LOAD_PAUSE_BEFORE") != nullptr) {
+      std::printf("paused before: daemon pid %d\n", idle_daemon->process().pid());
+      std::fflush(stdout);
+      std::this_thread::sleep_for(
+          std::chrono::seconds(std::atoi(std::getenv("QUIC_LOAD_PAUSE_BEFORE"))));
+    }
     const long before = RssKb(idle_daemon->process().pid());
     std::vector<std::unique_ptr<QuicClient>> open;
     open.reserve(static_cast<size_t>(idle));
@@ -302,6 +308,11 @@ int main(int argc, char** argv) {
     const double s = std::chrono::duration<double>(Clock::now() - begin).count();
     std::this_thread::sleep_for(6s);  // at least one keep-alive round on every connection
     const long after = RssKb(idle_daemon->process().pid());
+    if (std::getenv("QUIC_LOAD_PAUSE") != nullptr) {
+      std::printf("paused: daemon pid %d, rss %ld kB\n", idle_daemon->process().pid(), after);
+      std::fflush(stdout);
+      std::this_thread::sleep_for(std::chrono::seconds(std::atoi(std::getenv("QUIC_LOAD_PAUSE"))));
+    }
     const size_t alive = open.size();
     std::printf("idle connections: %zu open (%d failed%s%s) in %.1f s; daemon RSS %ld -> %ld kB = "
                 "%.1f KiB per connection\n",
