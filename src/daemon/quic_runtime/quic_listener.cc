@@ -31,7 +31,8 @@ std::string_view WireErrorFor(const Status& status) {
 }
 }  // namespace
 
-QuicListener::QuicListener(QuicListenerOptions options) : options_(std::move(options)) {}
+QuicListener::QuicListener(QuicListenerOptions options)
+    : options_(std::move(options)), health_response_(HealthResponse(options_.mtls_required)) {}
 
 Result<std::shared_ptr<const transport::quic::ServerTlsCredentials>> QuicListener::LoadCredentials(
     const QuicListenerOptions& options) {
@@ -146,9 +147,7 @@ void QuicListener::Handle(transport::quic::QuicRequest request,
   }
   const NodeMethod method = parsed.request->method;
   Count(MethodName(method));
-  if (method == NodeMethod::kHealth) {
-    return Answer(*writer, HealthResponse(options_.mtls_required));
-  }
+  if (method == NodeMethod::kHealth) return Answer(*writer, health_response_);
   const bool extension =
       method == NodeMethod::kPublishEvents || method == NodeMethod::kCapabilityResult;
   if (extension && !options_.apply_node_event) {

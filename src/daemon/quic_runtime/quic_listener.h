@@ -100,6 +100,7 @@ class QuicListener {
   std::string CapabilityResult(const std::string& device_id, const NodeRequest& request);
 
   QuicListenerOptions options_;
+  const std::string health_response_;  // the same bytes every time
   std::unique_ptr<EventStreams> streams_;
   std::unique_ptr<WorkQueue> extension_work_;
   std::unique_ptr<transport::quic::QuicServer> server_;

@@ -1,5 +1,7 @@
 #include "transport/quic/quic_client.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstring>
 #include <future>
 
@@ -120,6 +122,7 @@ void QuicClient::Receive() {
                                                      length);
                                in_receive_ = true;
                                if (Status s = quic_->Receive(datagram, MonotonicNowNs()); !s.ok()) {
+                                 spdlog::debug("QUIC client: connection ended: {}", s.message());
                                  FailAll(s);
                                }
                                in_receive_ = false;
@@ -130,7 +133,9 @@ void QuicClient::Receive() {
 
 void QuicClient::Flush() {
   std::vector<Datagram> out;
-  (void)quic_->Flush(out, MonotonicNowNs());
+  if (Status flushed = quic_->Flush(out, MonotonicNowNs()); !flushed.ok()) {
+    spdlog::debug("QUIC client: connection ended while sending: {}", flushed.message());
+  }
   for (const Datagram& d : out) {
     asio::error_code ignored;
     socket_.send(asio::buffer(d.bytes), 0, ignored);

@@ -18,6 +18,7 @@ constexpr size_t kCidBytes = 18;
 constexpr size_t kMaxDatagramBytes = 1500;
 constexpr size_t kMaxDatagramsPerFlush = 256;
 constexpr size_t kMaxCoalescedChunkBytes = 64 * 1024;
+constexpr uint64_t kActiveConnectionIdLimit = 8;
 // A flush of at least this many packets is a burst, which the pacer spreads out.
 constexpr size_t kPacedBurstPackets = 8;
 
@@ -68,6 +69,9 @@ void DefaultParams(ngtcp2_transport_params* params) {
   params->initial_max_stream_data_uni = 0;
   params->initial_max_data = kConnectionWindowBytes;
   params->max_idle_timeout = kIdleTimeoutMs * NGTCP2_MILLISECONDS;
+  // Room for the peer's spare connection IDs across migrations: at ngtcp2's default of 2, a
+  // client that moved and replenished its IDs could exceed it (CONNECTION_ID_LIMIT_ERROR).
+  params->active_connection_id_limit = kActiveConnectionIdLimit;
 }
 
 }  // namespace

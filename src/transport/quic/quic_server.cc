@@ -142,7 +142,8 @@ Result<std::unique_ptr<QuicServer>> QuicServer::Start(QuicServerOptions options)
     return Unavailable("cannot bind QUIC to " + server->options_.bind_addr + ":" +
                        std::to_string(server->options_.port) + "/udp: " + ec.message());
   }
-  server->port_ = server->socket_.local_endpoint().port();
+  server->local_ = server->socket_.local_endpoint();
+  server->port_ = server->local_.port();
   server->Receive();
   server->thread_ = std::thread([s = server.get()] {
     s->loop_thread_ = std::this_thread::get_id();
@@ -234,7 +235,7 @@ void QuicServer::OnDatagram(std::size_t length) {
   Result<PacketHeader> header = PeekPacketHeader(bytes);
   if (!header.ok()) return;  // not QUIC: dropped
   Datagram datagram;
-  datagram.path = PathOf(socket_.local_endpoint(), sender_);
+  datagram.path = PathOf(local_, sender_);  // the bound address: no getsockname per datagram
   datagram.bytes.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   const uint64_t now = MonotonicNowNs();
 
@@ -288,6 +289,10 @@ void QuicServer::OnDatagram(std::size_t length) {
   }
   if (conn->retiring) return;
   if (Status received = conn->quic->Receive(datagram, now); !received.ok()) {
+    if (conn->quic->handshake_completed()) {
+      spdlog::debug("QUIC: connection with {} ended: {}", sender_.address().to_string(),
+                    received.message());
+    }
     CountHandshakeFailure(conn, received);
   }
   FlushConnection(conn);
@@ -347,7 +352,9 @@ void QuicServer::OnStreamClosed(const std::shared_ptr<Connection>& conn, int64_t
 
 void QuicServer::FlushConnection(const std::shared_ptr<Connection>& conn) {
   std::vector<Datagram> out;
-  (void)conn->quic->Flush(out, MonotonicNowNs());
+  if (Status flushed = conn->quic->Flush(out, MonotonicNowNs()); !flushed.ok()) {
+    spdlog::debug("QUIC: connection ended while sending: {}", flushed.message());
+  }
   for (const Datagram& d : out) {
     asio::error_code ignored;
     bytes_sent_ += socket_.send_to(asio::buffer(d.bytes),
@@ -371,6 +378,7 @@ void QuicServer::ArmTimer(const std::shared_ptr<Connection>& conn) {
     auto c = weak.lock();
     if (!c || c->retiring) return;
     if (Status timer = c->quic->OnTimer(MonotonicNowNs()); !timer.ok()) {
+      spdlog::debug("QUIC: connection ended by its timer: {}", timer.message());
       CountHandshakeFailure(c, timer);
     }
     FlushConnection(c);

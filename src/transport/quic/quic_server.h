@@ -117,6 +117,7 @@ class QuicServer {
   asio::io_context io_;
   asio::ip::udp::socket socket_;
   asio::ip::udp::endpoint sender_;
+  asio::ip::udp::endpoint local_;  // the bound address
   std::array<uint8_t, 65536> buffer_{};
   std::thread thread_;
   std::atomic<std::thread::id> loop_thread_{};
