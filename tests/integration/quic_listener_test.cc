@@ -313,6 +313,37 @@ TEST_F(QuicListenerTest, AResumePointPastRetentionIsToldApartWithTheHead) {
   EXPECT_EQ(events[2]["seq"], 5);
 }
 
+TEST_F(QuicListenerTest, ADeviceWhoseCertificateIsDueHearsItOnItsStream) {
+  // Certificates of one minute: always within the 10-minute rotation threshold.
+  daemon_->Stop();
+  PalyradOptions options;
+  options.state_dir = temp_.path() / "state";
+  options.env["PALYRA_CERTIFICATE_VALIDITY_MS"] = "60000";
+  options.env["PALYRA_GATEWAY_QUIC_HEARTBEAT_INTERVAL_MS"] = "300";
+  daemon_ = PalyradProcess::Start(options);
+  quic_addr_ = daemon_->run_file().at("quic_addr").get<std::string>();
+  node_address_ = daemon_->run_file().at("node_rpc_addr").get<std::string>();
+  op_ = std::make_unique<OperatorClient>(daemon_->admin_address(),
+                                         ReadAdminToken(options.state_dir / "admin.token"));
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(client.ok()) << client.status().ToString();
+  auto stream = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})");
+  ASSERT_TRUE(stream.ok());
+  std::vector<nlohmann::json> events = ReadEvents(**stream, 1);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["event"], "certificate.rotation_due");
+  EXPECT_EQ(events[0]["payload"]["certificate_fingerprint"].get<std::string>().size(), 64u);
+  // Once per certificate: a second stream replays it but the log gets no new notice.
+  auto again = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":1})");
+  ASSERT_TRUE(again.ok());
+  auto next = (*again)->Next(10s);
+  ASSERT_TRUE(next.ok() && next->has_value());
+  EXPECT_NE((*next)->find(R"("kind":"heartbeat","ok":true,"seq":1)"), std::string::npos) << **next;
+}
+
 TEST_F(QuicListenerTest, AListeningNodeIsToldOfTheShutdownBeforeItsStreamEnds) {
   DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
   auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
