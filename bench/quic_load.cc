@@ -10,7 +10,6 @@
 // connections/s (c=4); >= 200,000 events/s on one stream; 10,000 idle connections at <= 64 KiB
 // each.
 
-#include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
@@ -27,7 +26,9 @@
 
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
+#include "support/subprocess.h"
 #include "support/temp_dir.h"
+#include "common/files.h"
 #include "daemon/quic_runtime/event_log.h"
 #include "transport/quic/quic_client.h"
 
@@ -116,9 +117,60 @@ void MeasureAsync(const char* what, std::vector<std::unique_ptr<QuicClient>>& cl
               done.load() / s, failed.load());
 }
 
+std::string ArgText(int argc, char** argv, const char* name) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::strcmp(argv[i], name) == 0) return argv[i + 1];
+  }
+  return {};
+}
+
+uint16_t PortOf(const std::string& address) {
+  return static_cast<uint16_t>(std::stoi(address.substr(address.rfind(':') + 1)));
+}
+
+constexpr int kConnectionsPerHolder = 2'400;
+
+// Holder mode: opens `count` connections (one node.health each), prints "held N failed F", and
+// keeps them until killed.
+int Hold(int argc, char** argv, int count) {
+  palyra::transport::quic::ClientTlsOptions tls;
+  tls.ca_pem = ReadTextFile(ArgText(argc, argv, "--ca"));
+  tls.server_name = "localhost";
+  tls.client_certificate_chain_pem = ReadTextFile(ArgText(argc, argv, "--cert"));
+  tls.client_private_key_pem = ReadTextFile(ArgText(argc, argv, "--key"));
+  auto credentials = ClientTlsCredentials::Create(tls);
+  if (!credentials.ok()) return 1;
+  const std::string addr = ArgText(argc, argv, "--addr");
+  std::vector<std::unique_ptr<QuicClient>> open;
+  std::mutex mu;
+  std::atomic<int> next{0}, failed{0};
+  std::string first_failure;
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 2; ++t) {
+    pool.emplace_back([&] {
+      while (next++ < count) {
+        auto c = QuicClient::Connect("127.0.0.1", PortOf(addr), *credentials, 10s);
+        Status status = c.ok() ? (*c)->Request(kHealth, 10s).status() : c.status();
+        std::lock_guard lock(mu);
+        if (status.ok()) {
+          open.push_back(std::move(*c));
+        } else if (failed++ == 0) {
+          first_failure = status.ToString();
+        }
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  std::printf("held %zu failed %d%s%s\n", open.size(), failed.load(),
+              first_failure.empty() ? "" : " first: ", first_failure.c_str());
+  std::fflush(stdout);
+  while (true) std::this_thread::sleep_for(1h);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (const int hold = ArgValue(argc, argv, "--hold", 0); hold > 0) return Hold(argc, argv, hold);
   const int requests = ArgValue(argc, argv, "--requests", 5000);
   const int threads = ArgValue(argc, argv, "--threads", 4);
   const int connections = ArgValue(argc, argv, "--connections", 500);
@@ -242,15 +294,6 @@ int main(int argc, char** argv) {
 
   const int idle = ArgValue(argc, argv, "--idle", 10'000);
   if (idle > 0) {
-    // Each client has its socket and event loop (4 descriptors): raise our own limit.
-    rlimit files{};
-    getrlimit(RLIMIT_NOFILE, &files);
-    files.rlim_cur = files.rlim_max = std::max<rlim_t>(files.rlim_max, 8 * idle + 1024);
-    if (setrlimit(RLIMIT_NOFILE, &files) != 0) {
-      getrlimit(RLIMIT_NOFILE, &files);
-      files.rlim_cur = files.rlim_max;
-      setrlimit(RLIMIT_NOFILE, &files);
-    }
     PalyradOptions big = options;
     big.state_dir = temp.path() / "state-idle";
     big.extra_args = {"--log-level", "warn", "--set",
@@ -258,20 +301,26 @@ int main(int argc, char** argv) {
     auto idle_daemon = PalyradProcess::Start(big);
     const auto& idle_run = idle_daemon->run_file();
     const std::string idle_quic = idle_run.at("quic_addr").get<std::string>();
-    const auto idle_port = static_cast<uint16_t>(std::stoi(idle_quic.substr(idle_quic.rfind(':') + 1)));
-    const std::string idle_ca = ReadTextFile(idle_run.at("gateway_ca_path").get<std::string>());
+    const std::string idle_ca_path = idle_run.at("gateway_ca_path").get<std::string>();
+    const std::string idle_ca = ReadTextFile(idle_ca_path);
     OperatorClient idle_op(idle_daemon->admin_address(),
                            ReadAdminToken(big.state_dir / "admin.token"));
-    DeviceMaterial idler = PairDevice(idle_op, idle_run.at("node_rpc_addr").get<std::string>(),
-                                      idle_ca, {});
-    palyra::transport::quic::ClientTlsOptions idle_tls = tls_options;
-    idle_tls.ca_pem = idle_ca;
-    idle_tls.client_certificate_chain_pem = idler.certificate_pem;
-    idle_tls.client_private_key_pem = idler.private_key_pem;
-    auto credentials = *ClientTlsCredentials::Create(idle_tls);
-    // Warm up: the daemon's own allocations before the first connection are not per connection.
-    {
-      auto warm = QuicClient::Connect("127.0.0.1", idle_port, credentials, 10s);
+    DeviceMaterial idler =
+        PairDevice(idle_op, idle_run.at("node_rpc_addr").get<std::string>(), idle_ca, {});
+    // The holders read the device's material from files (the key 0600).
+    const auto cert_path = temp.path() / "idle-cert.pem";
+    const auto key_path = temp.path() / "idle-key.pem";
+    if (!palyra::WriteFileAtomic(cert_path, idler.certificate_pem, 0600).ok() ||
+        !palyra::WriteFileAtomic(key_path, idler.private_key_pem, 0600).ok()) {
+      return 1;
+    }
+    {  // Warm up: the daemon's first-connection allocations are not per connection.
+      palyra::transport::quic::ClientTlsOptions warm_tls = tls_options;
+      warm_tls.ca_pem = idle_ca;
+      warm_tls.client_certificate_chain_pem = idler.certificate_pem;
+      warm_tls.client_private_key_pem = idler.private_key_pem;
+      auto warm = QuicClient::Connect("127.0.0.1", PortOf(idle_quic),
+                                      *ClientTlsCredentials::Create(warm_tls), 10s);
       if (warm.ok()) (void)(*warm)->Request(kHealth, 10s);
     }
     std::this_thread::sleep_for(2s);
@@ -282,29 +331,40 @@ int main(int argc, char** argv) {
           std::chrono::seconds(std::atoi(std::getenv("QUIC_LOAD_PAUSE_BEFORE"))));
     }
     const long before = RssKb(idle_daemon->process().pid());
-    std::vector<std::unique_ptr<QuicClient>> open;
-    open.reserve(static_cast<size_t>(idle));
-    int failed = 0;
-    std::string first_failure;
+    // Each client has its own socket and event loop (4 descriptors), so a process holds at most
+    // a few thousand: the connections are spread over holder processes (this program again).
+    const int holders = (idle + kConnectionsPerHolder - 1) / kConnectionsPerHolder;
+    std::vector<std::unique_ptr<Subprocess>> children;
     const auto begin = Clock::now();
-    std::mutex mu;
-    std::atomic<int> next{0};
-    std::vector<std::thread> pool;
-    for (int t = 0; t < 4; ++t) {
-      pool.emplace_back([&] {
-        while (next++ < idle) {
-          auto c = QuicClient::Connect("127.0.0.1", idle_port, credentials, 10s);
-          Status status = c.ok() ? (*c)->Request(kHealth, 10s).status() : c.status();
-          std::lock_guard lock(mu);
-          if (status.ok()) {
-            open.push_back(std::move(*c));
-          } else if (failed++ == 0) {
-            first_failure = status.ToString();
-          }
-        }
-      });
+    for (int h = 0; h < holders; ++h) {
+      const int count = std::min(kConnectionsPerHolder, idle - h * kConnectionsPerHolder);
+      SpawnOptions spawn;
+      spawn.argv = {std::filesystem::read_symlink("/proc/self/exe").string(),
+                    "--hold", std::to_string(count), "--addr", idle_quic, "--ca", idle_ca_path,
+                    "--cert", cert_path.string(), "--key", key_path.string()};
+      spawn.output_dir = temp.path() / "holders";
+      spawn.name = "holder-" + std::to_string(h);
+      children.push_back(std::make_unique<Subprocess>(Subprocess::Spawn(spawn)));
     }
-    for (auto& t : pool) t.join();
+    int held = 0, failed = 0;
+    std::string first_failure;
+    for (auto& child : children) {
+      std::string out;
+      for (int i = 0; i < 1200 && out.find("held") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(100ms);
+        out = child->Stdout();
+      }
+      int h = 0, f = 0;
+      if (std::sscanf(out.c_str(), "held %d failed %d", &h, &f) == 2) {
+        held += h;
+        failed += f;
+      } else {
+        failed += kConnectionsPerHolder;
+      }
+      if (first_failure.empty() && out.find("first: ") != std::string::npos) {
+        first_failure = out.substr(out.find("first: ") + 7, 120);
+      }
+    }
     const double s = std::chrono::duration<double>(Clock::now() - begin).count();
     std::this_thread::sleep_for(6s);  // at least one keep-alive round on every connection
     const long after = RssKb(idle_daemon->process().pid());
@@ -313,13 +373,12 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
       std::this_thread::sleep_for(std::chrono::seconds(std::atoi(std::getenv("QUIC_LOAD_PAUSE"))));
     }
-    const size_t alive = open.size();
-    std::printf("idle connections: %zu open (%d failed%s%s) in %.1f s; daemon RSS %ld -> %ld kB = "
-                "%.1f KiB per connection\n",
-                alive, failed, first_failure.empty() ? "" : ", first: ", first_failure.c_str(), s,
-                before, after, alive > 0 ? static_cast<double>(after - before) / alive : 0.0);
-    for (auto& c : open) c->Close();
-    open.clear();
+    std::printf("idle connections: %d open over %d holder processes (%d failed%s%s) in %.1f s; "
+                "daemon RSS %ld -> %ld kB = %.1f KiB per connection\n",
+                held, holders, failed, first_failure.empty() ? "" : ", first: ",
+                first_failure.c_str(), s, before, after,
+                held > 0 ? static_cast<double>(after - before) / held : 0.0);
+    children.clear();  // SIGKILL: the holders' connections end by idle timeout at the daemon
     idle_daemon->Stop();
   }
   return 0;
