@@ -54,6 +54,7 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
 
   PALYRA_RETURN_IF_ERROR(daemon->StartIdentity(config));
   PALYRA_RETURN_IF_ERROR(daemon->StartNodeListener(config));
+  PALYRA_RETURN_IF_ERROR(daemon->StartEventLog(config));
   PALYRA_RETURN_IF_ERROR(daemon->StartAdminListener(config, std::move(admin_token)));
   PALYRA_RETURN_IF_ERROR(daemon->StartQuicListener(config));
   daemon->maintenance_ = std::thread([d = daemon.get()] { d->MaintenanceLoop(); });
@@ -169,6 +170,11 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
   deps.node_listener.ca_fingerprint = ca_file.fingerprint;
   deps.node_listener.ca_certificate_pem = ca_file.pem;
   deps.node_listener.ca_not_after_unix_ms = registry_->ca().NotAfterUnixMs();
+  deps.on_capability_changed = [router = event_router_.get()](const std::string& device,
+                                                              const std::string& capability,
+                                                              bool available) {
+    router->NotifyCapabilityChanged(device, capability, available);
+  };
   operator_service_ = std::make_unique<OperatorService>(std::move(deps));
   PALYRA_ASSIGN_OR_RETURN(admin_server_,
                           AdminServer::Start(config.admin_listener,
@@ -176,14 +182,12 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
   return Status::Ok();
 }
 
-Status Daemon::StartQuicListener(const DaemonConfig& config) {
+Status Daemon::StartEventLog(const DaemonConfig& config) {
   quic_runtime::EventLogOptions events;
   events.database_path = paths_.database();
   events.retention_ms = config.event_retention_ms;
   events.max_events_per_device = config.max_events_per_device;
   PALYRA_ASSIGN_OR_RETURN(events_, quic_runtime::NodeEventLog::Open(events));
-  if (!config.quic_enabled) return Status::Ok();
-
   quic_runtime::NodeEventRouterOptions router;
   router.events = events_.get();
   router.runtime = runtime_.get();
@@ -195,7 +199,11 @@ Status Daemon::StartQuicListener(const DaemonConfig& config) {
                                            (*device)->certificate_expires_at_unix_ms};
   };
   event_router_ = std::make_unique<quic_runtime::NodeEventRouter>(std::move(router));
+  return Status::Ok();
+}
 
+Status Daemon::StartQuicListener(const DaemonConfig& config) {
+  if (!config.quic_enabled) return Status::Ok();
   quic_runtime::QuicListenerOptions options;
   options.bind_addr = config.quic_bind_addr;
   options.port = config.quic_port;
@@ -281,7 +289,7 @@ void Daemon::MaintenanceLoop() {
       if (auto pruned = registry_->PruneExpiredRevocations(NowUnixMs()); !pruned.ok()) {
         spdlog::warn("pruning expired revocations failed: {}", pruned.status().ToString());
       }
-      if (event_router_) event_router_->CheckRotationDue(quic_listener_->ListeningDevices());
+      if (quic_listener_) event_router_->CheckRotationDue(quic_listener_->ListeningDevices());
       if (auto pruned = events_->Prune(); !pruned.ok()) {
         spdlog::warn("pruning the node event log failed: {}", pruned.status().ToString());
       }

@@ -53,6 +53,8 @@ class Daemon {
   Status StartQuicListener(const DaemonConfig& config);
   // Timeouts, presence, flushing and pruning, on one thread.
   void MaintenanceLoop();
+  // The per-device event logs and what writes into them (before the services that report to it).
+  Status StartEventLog(const DaemonConfig& config);
   // <state>/run/metrics.json: the QUIC counters (every flush interval).
   Status WriteMetrics();
 

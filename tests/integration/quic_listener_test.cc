@@ -228,6 +228,47 @@ TEST_F(QuicListenerTest, ANodeRunsCapabilitiesOverQuicAndResumesAfterAReconnect)
   EXPECT_EQ(queued.get().state(), adminv1::CAPABILITY_REQUEST_STATE_SUCCEEDED);
 }
 
+TEST_F(QuicListenerTest, CapabilityGrantsAndRevokesReachTheNodesEventStream) {
+  DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
+  NodeClient node(node_address_, device);
+  ASSERT_TRUE(node.Register(device.device_id, {"echo"}).ok());
+  auto client = QuicClient::Connect("127.0.0.1", QuicPort(), Tls(&device), 10s);
+  ASSERT_TRUE(client.ok());
+  auto stream = (*client)->OpenStream(
+      R"({"protocol_version":1,"method":"node.stream_events","resume_from":0})");
+  ASSERT_TRUE(stream.ok());
+  auto set = [&](bool available) {
+    adminv1::SetNodeCapabilityRequest request;
+    request.set_device_id(device.device_id);
+    request.set_capability("echo");
+    request.set_available(available);
+    adminv1::SetNodeCapabilityResponse response;
+    grpc::Status status = op_->stub().SetNodeCapability(op_->Context().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  };
+  adminv1::SetNodeCapabilityResponse revoked = set(false);
+  ASSERT_EQ(revoked.node().capabilities_size(), 1);
+  EXPECT_FALSE(revoked.node().capabilities(0).available());
+  std::vector<nlohmann::json> events = ReadEvents(**stream, 1);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["event"], "capability.revoked");
+  EXPECT_EQ(events[0]["payload"], nlohmann::json({{"capability", "echo"}}));
+  // Revoked: the request is rejected without reaching the node.
+  EXPECT_EQ(Invoke(device.device_id, "no").state(), adminv1::CAPABILITY_REQUEST_STATE_REJECTED);
+  set(true);
+  events = ReadEvents(**stream, 1);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["event"], "capability.granted");
+  // Bad input changes nothing.
+  adminv1::SetNodeCapabilityRequest bad;
+  bad.set_device_id("not-a-ulid");
+  bad.set_capability("echo");
+  adminv1::SetNodeCapabilityResponse ignored;
+  EXPECT_EQ(op_->stub().SetNodeCapability(op_->Context().get(), bad, &ignored).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(QuicListenerTest, PublishedEventsAreAppliedOnceAndAcknowledgedBySeq) {
   DeviceMaterial device = PairDevice(*op_, node_address_, ca_pem_, {});
   NodeClient node(node_address_, device);

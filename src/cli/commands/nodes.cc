@@ -224,6 +224,34 @@ int RunDescribe(CliContext& context, const std::string& device_id) {
   return kExitOk;
 }
 
+// grant-capability / revoke-capability: the node hears it on its QUIC event stream.
+int RunSetCapability(CliContext& context, const std::string& device_id,
+                     const std::string& capability, bool available) {
+  auto connection = context.Connect(TokenUse::kRequired);
+  if (!connection.ok()) return context.Fail(connection.status());
+  grpc::ClientContext call;
+  connection->PrepareCall(call);
+  adminv1::SetNodeCapabilityRequest request;
+  request.set_device_id(device_id);
+  request.set_capability(capability);
+  request.set_available(available);
+  adminv1::SetNodeCapabilityResponse response;
+  grpc::Status status = Stub(*connection)->SetNodeCapability(&call, request, &response);
+  const char* verb = available ? "granting" : "revoking";
+  if (!status.ok()) {
+    return context.FailRpc(*connection, status,
+                           std::string(verb) + " " + capability + " on node " + device_id);
+  }
+  if (context.json()) {
+    context.PrintJson(NodeJson(response.node()));
+  } else {
+    context.out() << "capability " << SanitizeForTerminal(capability)
+                  << (available ? " granted" : " revoked") << " on node "
+                  << SanitizeForTerminal(device_id) << "\n";
+  }
+  return kExitOk;
+}
+
 int RunRequests(CliContext& context, const std::string& device_id,
                 const std::optional<std::string>& limit) {
   auto connection = context.Connect(TokenUse::kRequired);
@@ -461,6 +489,29 @@ void RegisterNodesCommands(CLI::App& root, CliContext& context) {
       ->check(UlidValidator())
       ->type_name("ULID");
   AddJsonFlag(describe, context);
+
+  for (const bool available : {true, false}) {
+    struct Args {
+      std::string device_id, capability;
+    };
+    auto args = std::make_shared<Args>();
+    CLI::App* set = AddLeafCommand(
+        *nodes, context, available ? "grant-capability" : "revoke-capability",
+        available ? "make a capability of a node available again"
+                  : "make a capability of a node unavailable (its requests are rejected)",
+        [&context, args, available] {
+          return RunSetCapability(context, args->device_id, args->capability, available);
+        });
+    set->add_option("device_id", args->device_id, "the node's device id")
+        ->required()
+        ->check(UlidValidator())
+        ->type_name("ULID");
+    set->add_option("capability", args->capability, "the capability's name")
+        ->required()
+        ->check(FreeTextValidator(128))
+        ->type_name("NAME");
+    AddJsonFlag(set, context);
+  }
 
   auto requests_device = std::make_shared<std::string>();
   auto requests_limit = std::make_shared<std::optional<std::string>>();

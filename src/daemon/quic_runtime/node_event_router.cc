@@ -83,6 +83,17 @@ void NodeEventRouter::CheckRotationDue(const std::vector<std::string>& devices) 
   for (const std::string& device : devices) NoticeIfRotationDue(device);
 }
 
+void NodeEventRouter::NotifyCapabilityChanged(const std::string& device_id,
+                                              const std::string& capability, bool available) {
+  const std::string payload = nlohmann::json{{"capability", capability}}.dump();
+  if (Result<uint64_t> seq = options_.events->Append(
+          device_id, available ? kEventCapabilityGranted : kEventCapabilityRevoked, payload);
+      !seq.ok()) {
+    spdlog::warn("capability change of device {} not logged: {}", device_id,
+                 seq.status().message());
+  }
+}
+
 void NodeEventRouter::NotifyShutdown(const std::vector<std::string>& devices) {
   const std::string payload = nlohmann::json{{"at_unix_ms", Now()}}.dump();
   for (const std::string& device : devices) {

@@ -1,7 +1,8 @@
 #pragma once
 // What the daemon tells a node through the node's event log (node.stream_events): the
-// capability work dispatched to it while it listens on QUIC, a notice when its certificate is
-// due for rotation, and a notice when the daemon shuts down. Events are written durably before
+// capability work dispatched to it while it listens on QUIC, grants and revokes of its
+// capabilities, a notice when its certificate is due for rotation, and a notice when the
+// daemon shuts down. Events are written durably before
 // they are streamed, so a node that reconnects and resumes misses none of them.
 //
 // Dispatch over QUIC: while the device has an open event stream, the router is the device's
@@ -26,6 +27,8 @@ namespace palyra::daemon::quic_runtime {
 inline constexpr std::string_view kEventCapabilityDispatch = "capability.dispatch";
 inline constexpr std::string_view kEventRotationDue = "certificate.rotation_due";
 inline constexpr std::string_view kEventDaemonShutdown = "daemon.shutdown";
+inline constexpr std::string_view kEventCapabilityGranted = "capability.granted";
+inline constexpr std::string_view kEventCapabilityRevoked = "capability.revoked";
 
 struct DeviceCertificate {
   std::string fingerprint;
@@ -55,6 +58,9 @@ class NodeEventRouter {
   // For the listening devices (maintenance, e.g. once a minute): a rotation notice for each
   // certificate that became due, once per certificate.
   void CheckRotationDue(const std::vector<std::string>& devices);
+  // A capability.granted / capability.revoked event in the device's log.
+  void NotifyCapabilityChanged(const std::string& device_id, const std::string& capability,
+                               bool available);
   // A shutdown notice in the log of each device (the ones listening, before their streams end).
   void NotifyShutdown(const std::vector<std::string>& devices);
 

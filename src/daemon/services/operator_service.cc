@@ -169,6 +169,27 @@ grpc::ServerUnaryReactor* OperatorService::GetNode(Context* context,
   return FinishUnary(context, Status::Ok());
 }
 
+grpc::ServerUnaryReactor* OperatorService::SetNodeCapability(
+    Context* context, const adminv1::SetNodeCapabilityRequest* request,
+    adminv1::SetNodeCapabilityResponse* response) {
+  if (Status auth = deps_.auth->Check(*context); !auth.ok()) return FinishUnary(context, auth);
+  if (Status id = ValidateCanonicalUlid(request->device_id(), "device_id"); !id.ok()) {
+    return FinishUnary(context, id);
+  }
+  const std::string capability(TrimAsciiWhitespace(request->capability()));
+  if (capability.empty() || capability.size() > 128) {
+    return FinishUnary(context, InvalidArgument("capability must be 1..128 bytes"));
+  }
+  Result<node_runtime::NodeRecord> node = deps_.runtime->SetCapabilityAvailable(
+      request->device_id(), capability, request->available());
+  if (!node.ok()) return FinishUnary(context, node.status());
+  if (deps_.on_capability_changed) {
+    deps_.on_capability_changed(request->device_id(), capability, request->available());
+  }
+  FillNode(*node, response->mutable_node());
+  return FinishUnary(context, Status::Ok());
+}
+
 grpc::ServerUnaryReactor* OperatorService::InvokeCapability(
     Context* context, const adminv1::InvokeCapabilityRequest* request,
     adminv1::InvokeCapabilityResponse* response) {

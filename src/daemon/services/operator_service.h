@@ -31,6 +31,9 @@ struct OperatorServiceDeps {
   const ConnectedStreams* connected = nullptr;
   NodeListenerInfo node_listener;
   int64_t certificate_validity_ms = identity::kDefaultLeafValidityMs;
+  // After a capability was granted or revoked (the daemon tells the node through its event log).
+  std::function<void(const std::string& device_id, const std::string& capability, bool available)>
+      on_capability_changed;
 };
 
 class OperatorService final : public palyra::admin::v1::OperatorService::CallbackService {
@@ -64,6 +67,9 @@ class OperatorService final : public palyra::admin::v1::OperatorService::Callbac
                    palyra::admin::v1::ListNodesResponse* response) override;
   Unary* GetNode(Context* context, const palyra::admin::v1::GetNodeRequest* request,
                  palyra::admin::v1::GetNodeResponse* response) override;
+  Unary* SetNodeCapability(Context* context,
+                           const palyra::admin::v1::SetNodeCapabilityRequest* request,
+                           palyra::admin::v1::SetNodeCapabilityResponse* response) override;
   Unary* InvokeCapability(Context* context,
                           const palyra::admin::v1::InvokeCapabilityRequest* request,
                           palyra::admin::v1::InvokeCapabilityResponse* response) override;

@@ -18810,6 +18810,1385 @@ public final class Operator {
 
   }
 
+  public interface SetNodeCapabilityRequestOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:palyra.admin.v1.SetNodeCapabilityRequest)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>string device_id = 1;</code>
+     * @return The deviceId.
+     */
+    java.lang.String getDeviceId();
+    /**
+     * <code>string device_id = 1;</code>
+     * @return The bytes for deviceId.
+     */
+    com.google.protobuf.ByteString
+        getDeviceIdBytes();
+
+    /**
+     * <code>string capability = 2;</code>
+     * @return The capability.
+     */
+    java.lang.String getCapability();
+    /**
+     * <code>string capability = 2;</code>
+     * @return The bytes for capability.
+     */
+    com.google.protobuf.ByteString
+        getCapabilityBytes();
+
+    /**
+     * <code>bool available = 3;</code>
+     * @return The available.
+     */
+    boolean getAvailable();
+  }
+  /**
+   * Protobuf type {@code palyra.admin.v1.SetNodeCapabilityRequest}
+   */
+  public static final class SetNodeCapabilityRequest extends
+      com.google.protobuf.GeneratedMessageV3 implements
+      // @@protoc_insertion_point(message_implements:palyra.admin.v1.SetNodeCapabilityRequest)
+      SetNodeCapabilityRequestOrBuilder {
+  private static final long serialVersionUID = 0L;
+    // Use SetNodeCapabilityRequest.newBuilder() to construct.
+    private SetNodeCapabilityRequest(com.google.protobuf.GeneratedMessageV3.Builder<?> builder) {
+      super(builder);
+    }
+    private SetNodeCapabilityRequest() {
+      deviceId_ = "";
+      capability_ = "";
+    }
+
+    @java.lang.Override
+    @SuppressWarnings({"unused"})
+    protected java.lang.Object newInstance(
+        UnusedPrivateParameter unused) {
+      return new SetNodeCapabilityRequest();
+    }
+
+    @java.lang.Override
+    public final com.google.protobuf.UnknownFieldSet
+    getUnknownFields() {
+      return this.unknownFields;
+    }
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityRequest_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityRequest_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              palyra.admin.v1.Operator.SetNodeCapabilityRequest.class, palyra.admin.v1.Operator.SetNodeCapabilityRequest.Builder.class);
+    }
+
+    public static final int DEVICE_ID_FIELD_NUMBER = 1;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object deviceId_ = "";
+    /**
+     * <code>string device_id = 1;</code>
+     * @return The deviceId.
+     */
+    @java.lang.Override
+    public java.lang.String getDeviceId() {
+      java.lang.Object ref = deviceId_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        deviceId_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string device_id = 1;</code>
+     * @return The bytes for deviceId.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getDeviceIdBytes() {
+      java.lang.Object ref = deviceId_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        deviceId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int CAPABILITY_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object capability_ = "";
+    /**
+     * <code>string capability = 2;</code>
+     * @return The capability.
+     */
+    @java.lang.Override
+    public java.lang.String getCapability() {
+      java.lang.Object ref = capability_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        capability_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string capability = 2;</code>
+     * @return The bytes for capability.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getCapabilityBytes() {
+      java.lang.Object ref = capability_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        capability_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int AVAILABLE_FIELD_NUMBER = 3;
+    private boolean available_ = false;
+    /**
+     * <code>bool available = 3;</code>
+     * @return The available.
+     */
+    @java.lang.Override
+    public boolean getAvailable() {
+      return available_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(deviceId_)) {
+        com.google.protobuf.GeneratedMessageV3.writeString(output, 1, deviceId_);
+      }
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(capability_)) {
+        com.google.protobuf.GeneratedMessageV3.writeString(output, 2, capability_);
+      }
+      if (available_ != false) {
+        output.writeBool(3, available_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(deviceId_)) {
+        size += com.google.protobuf.GeneratedMessageV3.computeStringSize(1, deviceId_);
+      }
+      if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(capability_)) {
+        size += com.google.protobuf.GeneratedMessageV3.computeStringSize(2, capability_);
+      }
+      if (available_ != false) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBoolSize(3, available_);
+      }
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof palyra.admin.v1.Operator.SetNodeCapabilityRequest)) {
+        return super.equals(obj);
+      }
+      palyra.admin.v1.Operator.SetNodeCapabilityRequest other = (palyra.admin.v1.Operator.SetNodeCapabilityRequest) obj;
+
+      if (!getDeviceId()
+          .equals(other.getDeviceId())) return false;
+      if (!getCapability()
+          .equals(other.getCapability())) return false;
+      if (getAvailable()
+          != other.getAvailable()) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + DEVICE_ID_FIELD_NUMBER;
+      hash = (53 * hash) + getDeviceId().hashCode();
+      hash = (37 * hash) + CAPABILITY_FIELD_NUMBER;
+      hash = (53 * hash) + getCapability().hashCode();
+      hash = (37 * hash) + AVAILABLE_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+          getAvailable());
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(palyra.admin.v1.Operator.SetNodeCapabilityRequest prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessageV3.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * Protobuf type {@code palyra.admin.v1.SetNodeCapabilityRequest}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessageV3.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:palyra.admin.v1.SetNodeCapabilityRequest)
+        palyra.admin.v1.Operator.SetNodeCapabilityRequestOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityRequest_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityRequest_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                palyra.admin.v1.Operator.SetNodeCapabilityRequest.class, palyra.admin.v1.Operator.SetNodeCapabilityRequest.Builder.class);
+      }
+
+      // Construct using palyra.admin.v1.Operator.SetNodeCapabilityRequest.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessageV3.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        deviceId_ = "";
+        capability_ = "";
+        available_ = false;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityRequest_descriptor;
+      }
+
+      @java.lang.Override
+      public palyra.admin.v1.Operator.SetNodeCapabilityRequest getDefaultInstanceForType() {
+        return palyra.admin.v1.Operator.SetNodeCapabilityRequest.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public palyra.admin.v1.Operator.SetNodeCapabilityRequest build() {
+        palyra.admin.v1.Operator.SetNodeCapabilityRequest result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public palyra.admin.v1.Operator.SetNodeCapabilityRequest buildPartial() {
+        palyra.admin.v1.Operator.SetNodeCapabilityRequest result = new palyra.admin.v1.Operator.SetNodeCapabilityRequest(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(palyra.admin.v1.Operator.SetNodeCapabilityRequest result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.deviceId_ = deviceId_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.capability_ = capability_;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.available_ = available_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder clone() {
+        return super.clone();
+      }
+      @java.lang.Override
+      public Builder setField(
+          com.google.protobuf.Descriptors.FieldDescriptor field,
+          java.lang.Object value) {
+        return super.setField(field, value);
+      }
+      @java.lang.Override
+      public Builder clearField(
+          com.google.protobuf.Descriptors.FieldDescriptor field) {
+        return super.clearField(field);
+      }
+      @java.lang.Override
+      public Builder clearOneof(
+          com.google.protobuf.Descriptors.OneofDescriptor oneof) {
+        return super.clearOneof(oneof);
+      }
+      @java.lang.Override
+      public Builder setRepeatedField(
+          com.google.protobuf.Descriptors.FieldDescriptor field,
+          int index, java.lang.Object value) {
+        return super.setRepeatedField(field, index, value);
+      }
+      @java.lang.Override
+      public Builder addRepeatedField(
+          com.google.protobuf.Descriptors.FieldDescriptor field,
+          java.lang.Object value) {
+        return super.addRepeatedField(field, value);
+      }
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof palyra.admin.v1.Operator.SetNodeCapabilityRequest) {
+          return mergeFrom((palyra.admin.v1.Operator.SetNodeCapabilityRequest)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(palyra.admin.v1.Operator.SetNodeCapabilityRequest other) {
+        if (other == palyra.admin.v1.Operator.SetNodeCapabilityRequest.getDefaultInstance()) return this;
+        if (!other.getDeviceId().isEmpty()) {
+          deviceId_ = other.deviceId_;
+          bitField0_ |= 0x00000001;
+          onChanged();
+        }
+        if (!other.getCapability().isEmpty()) {
+          capability_ = other.capability_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        if (other.getAvailable() != false) {
+          setAvailable(other.getAvailable());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        if (extensionRegistry == null) {
+          throw new java.lang.NullPointerException();
+        }
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                deviceId_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              case 18: {
+                capability_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              case 24: {
+                available_ = input.readBool();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 24
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private java.lang.Object deviceId_ = "";
+      /**
+       * <code>string device_id = 1;</code>
+       * @return The deviceId.
+       */
+      public java.lang.String getDeviceId() {
+        java.lang.Object ref = deviceId_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          deviceId_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string device_id = 1;</code>
+       * @return The bytes for deviceId.
+       */
+      public com.google.protobuf.ByteString
+          getDeviceIdBytes() {
+        java.lang.Object ref = deviceId_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          deviceId_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string device_id = 1;</code>
+       * @param value The deviceId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDeviceId(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        deviceId_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string device_id = 1;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearDeviceId() {
+        deviceId_ = getDefaultInstance().getDeviceId();
+        bitField0_ = (bitField0_ & ~0x00000001);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string device_id = 1;</code>
+       * @param value The bytes for deviceId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setDeviceIdBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        deviceId_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object capability_ = "";
+      /**
+       * <code>string capability = 2;</code>
+       * @return The capability.
+       */
+      public java.lang.String getCapability() {
+        java.lang.Object ref = capability_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          capability_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string capability = 2;</code>
+       * @return The bytes for capability.
+       */
+      public com.google.protobuf.ByteString
+          getCapabilityBytes() {
+        java.lang.Object ref = capability_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          capability_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string capability = 2;</code>
+       * @param value The capability to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCapability(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        capability_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string capability = 2;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearCapability() {
+        capability_ = getDefaultInstance().getCapability();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string capability = 2;</code>
+       * @param value The bytes for capability to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCapabilityBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        capability_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      private boolean available_ ;
+      /**
+       * <code>bool available = 3;</code>
+       * @return The available.
+       */
+      @java.lang.Override
+      public boolean getAvailable() {
+        return available_;
+      }
+      /**
+       * <code>bool available = 3;</code>
+       * @param value The available to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAvailable(boolean value) {
+        
+        available_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>bool available = 3;</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAvailable() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        available_ = false;
+        onChanged();
+        return this;
+      }
+      @java.lang.Override
+      public final Builder setUnknownFields(
+          final com.google.protobuf.UnknownFieldSet unknownFields) {
+        return super.setUnknownFields(unknownFields);
+      }
+
+      @java.lang.Override
+      public final Builder mergeUnknownFields(
+          final com.google.protobuf.UnknownFieldSet unknownFields) {
+        return super.mergeUnknownFields(unknownFields);
+      }
+
+
+      // @@protoc_insertion_point(builder_scope:palyra.admin.v1.SetNodeCapabilityRequest)
+    }
+
+    // @@protoc_insertion_point(class_scope:palyra.admin.v1.SetNodeCapabilityRequest)
+    private static final palyra.admin.v1.Operator.SetNodeCapabilityRequest DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new palyra.admin.v1.Operator.SetNodeCapabilityRequest();
+    }
+
+    public static palyra.admin.v1.Operator.SetNodeCapabilityRequest getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<SetNodeCapabilityRequest>
+        PARSER = new com.google.protobuf.AbstractParser<SetNodeCapabilityRequest>() {
+      @java.lang.Override
+      public SetNodeCapabilityRequest parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<SetNodeCapabilityRequest> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<SetNodeCapabilityRequest> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public palyra.admin.v1.Operator.SetNodeCapabilityRequest getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface SetNodeCapabilityResponseOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:palyra.admin.v1.SetNodeCapabilityResponse)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>.palyra.admin.v1.Node node = 1;</code>
+     * @return Whether the node field is set.
+     */
+    boolean hasNode();
+    /**
+     * <code>.palyra.admin.v1.Node node = 1;</code>
+     * @return The node.
+     */
+    palyra.admin.v1.Operator.Node getNode();
+    /**
+     * <code>.palyra.admin.v1.Node node = 1;</code>
+     */
+    palyra.admin.v1.Operator.NodeOrBuilder getNodeOrBuilder();
+  }
+  /**
+   * Protobuf type {@code palyra.admin.v1.SetNodeCapabilityResponse}
+   */
+  public static final class SetNodeCapabilityResponse extends
+      com.google.protobuf.GeneratedMessageV3 implements
+      // @@protoc_insertion_point(message_implements:palyra.admin.v1.SetNodeCapabilityResponse)
+      SetNodeCapabilityResponseOrBuilder {
+  private static final long serialVersionUID = 0L;
+    // Use SetNodeCapabilityResponse.newBuilder() to construct.
+    private SetNodeCapabilityResponse(com.google.protobuf.GeneratedMessageV3.Builder<?> builder) {
+      super(builder);
+    }
+    private SetNodeCapabilityResponse() {
+    }
+
+    @java.lang.Override
+    @SuppressWarnings({"unused"})
+    protected java.lang.Object newInstance(
+        UnusedPrivateParameter unused) {
+      return new SetNodeCapabilityResponse();
+    }
+
+    @java.lang.Override
+    public final com.google.protobuf.UnknownFieldSet
+    getUnknownFields() {
+      return this.unknownFields;
+    }
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityResponse_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityResponse_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              palyra.admin.v1.Operator.SetNodeCapabilityResponse.class, palyra.admin.v1.Operator.SetNodeCapabilityResponse.Builder.class);
+    }
+
+    public static final int NODE_FIELD_NUMBER = 1;
+    private palyra.admin.v1.Operator.Node node_;
+    /**
+     * <code>.palyra.admin.v1.Node node = 1;</code>
+     * @return Whether the node field is set.
+     */
+    @java.lang.Override
+    public boolean hasNode() {
+      return node_ != null;
+    }
+    /**
+     * <code>.palyra.admin.v1.Node node = 1;</code>
+     * @return The node.
+     */
+    @java.lang.Override
+    public palyra.admin.v1.Operator.Node getNode() {
+      return node_ == null ? palyra.admin.v1.Operator.Node.getDefaultInstance() : node_;
+    }
+    /**
+     * <code>.palyra.admin.v1.Node node = 1;</code>
+     */
+    @java.lang.Override
+    public palyra.admin.v1.Operator.NodeOrBuilder getNodeOrBuilder() {
+      return node_ == null ? palyra.admin.v1.Operator.Node.getDefaultInstance() : node_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (node_ != null) {
+        output.writeMessage(1, getNode());
+      }
+      getUnknownFields().writeTo(output);
+    }
+
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      if (node_ != null) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(1, getNode());
+      }
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof palyra.admin.v1.Operator.SetNodeCapabilityResponse)) {
+        return super.equals(obj);
+      }
+      palyra.admin.v1.Operator.SetNodeCapabilityResponse other = (palyra.admin.v1.Operator.SetNodeCapabilityResponse) obj;
+
+      if (hasNode() != other.hasNode()) return false;
+      if (hasNode()) {
+        if (!getNode()
+            .equals(other.getNode())) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasNode()) {
+        hash = (37 * hash) + NODE_FIELD_NUMBER;
+        hash = (53 * hash) + getNode().hashCode();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input);
+    }
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessageV3
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(palyra.admin.v1.Operator.SetNodeCapabilityResponse prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessageV3.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * Protobuf type {@code palyra.admin.v1.SetNodeCapabilityResponse}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessageV3.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:palyra.admin.v1.SetNodeCapabilityResponse)
+        palyra.admin.v1.Operator.SetNodeCapabilityResponseOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityResponse_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityResponse_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                palyra.admin.v1.Operator.SetNodeCapabilityResponse.class, palyra.admin.v1.Operator.SetNodeCapabilityResponse.Builder.class);
+      }
+
+      // Construct using palyra.admin.v1.Operator.SetNodeCapabilityResponse.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessageV3.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        node_ = null;
+        if (nodeBuilder_ != null) {
+          nodeBuilder_.dispose();
+          nodeBuilder_ = null;
+        }
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return palyra.admin.v1.Operator.internal_static_palyra_admin_v1_SetNodeCapabilityResponse_descriptor;
+      }
+
+      @java.lang.Override
+      public palyra.admin.v1.Operator.SetNodeCapabilityResponse getDefaultInstanceForType() {
+        return palyra.admin.v1.Operator.SetNodeCapabilityResponse.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public palyra.admin.v1.Operator.SetNodeCapabilityResponse build() {
+        palyra.admin.v1.Operator.SetNodeCapabilityResponse result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public palyra.admin.v1.Operator.SetNodeCapabilityResponse buildPartial() {
+        palyra.admin.v1.Operator.SetNodeCapabilityResponse result = new palyra.admin.v1.Operator.SetNodeCapabilityResponse(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(palyra.admin.v1.Operator.SetNodeCapabilityResponse result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.node_ = nodeBuilder_ == null
+              ? node_
+              : nodeBuilder_.build();
+        }
+      }
+
+      @java.lang.Override
+      public Builder clone() {
+        return super.clone();
+      }
+      @java.lang.Override
+      public Builder setField(
+          com.google.protobuf.Descriptors.FieldDescriptor field,
+          java.lang.Object value) {
+        return super.setField(field, value);
+      }
+      @java.lang.Override
+      public Builder clearField(
+          com.google.protobuf.Descriptors.FieldDescriptor field) {
+        return super.clearField(field);
+      }
+      @java.lang.Override
+      public Builder clearOneof(
+          com.google.protobuf.Descriptors.OneofDescriptor oneof) {
+        return super.clearOneof(oneof);
+      }
+      @java.lang.Override
+      public Builder setRepeatedField(
+          com.google.protobuf.Descriptors.FieldDescriptor field,
+          int index, java.lang.Object value) {
+        return super.setRepeatedField(field, index, value);
+      }
+      @java.lang.Override
+      public Builder addRepeatedField(
+          com.google.protobuf.Descriptors.FieldDescriptor field,
+          java.lang.Object value) {
+        return super.addRepeatedField(field, value);
+      }
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof palyra.admin.v1.Operator.SetNodeCapabilityResponse) {
+          return mergeFrom((palyra.admin.v1.Operator.SetNodeCapabilityResponse)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(palyra.admin.v1.Operator.SetNodeCapabilityResponse other) {
+        if (other == palyra.admin.v1.Operator.SetNodeCapabilityResponse.getDefaultInstance()) return this;
+        if (other.hasNode()) {
+          mergeNode(other.getNode());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        if (extensionRegistry == null) {
+          throw new java.lang.NullPointerException();
+        }
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                input.readMessage(
+                    getNodeFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 10
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private palyra.admin.v1.Operator.Node node_;
+      private com.google.protobuf.SingleFieldBuilderV3<
+          palyra.admin.v1.Operator.Node, palyra.admin.v1.Operator.Node.Builder, palyra.admin.v1.Operator.NodeOrBuilder> nodeBuilder_;
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       * @return Whether the node field is set.
+       */
+      public boolean hasNode() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       * @return The node.
+       */
+      public palyra.admin.v1.Operator.Node getNode() {
+        if (nodeBuilder_ == null) {
+          return node_ == null ? palyra.admin.v1.Operator.Node.getDefaultInstance() : node_;
+        } else {
+          return nodeBuilder_.getMessage();
+        }
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       */
+      public Builder setNode(palyra.admin.v1.Operator.Node value) {
+        if (nodeBuilder_ == null) {
+          if (value == null) {
+            throw new NullPointerException();
+          }
+          node_ = value;
+        } else {
+          nodeBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       */
+      public Builder setNode(
+          palyra.admin.v1.Operator.Node.Builder builderForValue) {
+        if (nodeBuilder_ == null) {
+          node_ = builderForValue.build();
+        } else {
+          nodeBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       */
+      public Builder mergeNode(palyra.admin.v1.Operator.Node value) {
+        if (nodeBuilder_ == null) {
+          if (((bitField0_ & 0x00000001) != 0) &&
+            node_ != null &&
+            node_ != palyra.admin.v1.Operator.Node.getDefaultInstance()) {
+            getNodeBuilder().mergeFrom(value);
+          } else {
+            node_ = value;
+          }
+        } else {
+          nodeBuilder_.mergeFrom(value);
+        }
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       */
+      public Builder clearNode() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        node_ = null;
+        if (nodeBuilder_ != null) {
+          nodeBuilder_.dispose();
+          nodeBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       */
+      public palyra.admin.v1.Operator.Node.Builder getNodeBuilder() {
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return getNodeFieldBuilder().getBuilder();
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       */
+      public palyra.admin.v1.Operator.NodeOrBuilder getNodeOrBuilder() {
+        if (nodeBuilder_ != null) {
+          return nodeBuilder_.getMessageOrBuilder();
+        } else {
+          return node_ == null ?
+              palyra.admin.v1.Operator.Node.getDefaultInstance() : node_;
+        }
+      }
+      /**
+       * <code>.palyra.admin.v1.Node node = 1;</code>
+       */
+      private com.google.protobuf.SingleFieldBuilderV3<
+          palyra.admin.v1.Operator.Node, palyra.admin.v1.Operator.Node.Builder, palyra.admin.v1.Operator.NodeOrBuilder> 
+          getNodeFieldBuilder() {
+        if (nodeBuilder_ == null) {
+          nodeBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+              palyra.admin.v1.Operator.Node, palyra.admin.v1.Operator.Node.Builder, palyra.admin.v1.Operator.NodeOrBuilder>(
+                  getNode(),
+                  getParentForChildren(),
+                  isClean());
+          node_ = null;
+        }
+        return nodeBuilder_;
+      }
+      @java.lang.Override
+      public final Builder setUnknownFields(
+          final com.google.protobuf.UnknownFieldSet unknownFields) {
+        return super.setUnknownFields(unknownFields);
+      }
+
+      @java.lang.Override
+      public final Builder mergeUnknownFields(
+          final com.google.protobuf.UnknownFieldSet unknownFields) {
+        return super.mergeUnknownFields(unknownFields);
+      }
+
+
+      // @@protoc_insertion_point(builder_scope:palyra.admin.v1.SetNodeCapabilityResponse)
+    }
+
+    // @@protoc_insertion_point(class_scope:palyra.admin.v1.SetNodeCapabilityResponse)
+    private static final palyra.admin.v1.Operator.SetNodeCapabilityResponse DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new palyra.admin.v1.Operator.SetNodeCapabilityResponse();
+    }
+
+    public static palyra.admin.v1.Operator.SetNodeCapabilityResponse getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<SetNodeCapabilityResponse>
+        PARSER = new com.google.protobuf.AbstractParser<SetNodeCapabilityResponse>() {
+      @java.lang.Override
+      public SetNodeCapabilityResponse parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<SetNodeCapabilityResponse> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<SetNodeCapabilityResponse> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public palyra.admin.v1.Operator.SetNodeCapabilityResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
   public interface CapabilityRequestOrBuilder extends
       // @@protoc_insertion_point(interface_extends:palyra.admin.v1.CapabilityRequest)
       com.google.protobuf.MessageOrBuilder {
@@ -33560,6 +34939,16 @@ public final class Operator {
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
       internal_static_palyra_admin_v1_GetNodeResponse_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_palyra_admin_v1_SetNodeCapabilityRequest_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_palyra_admin_v1_SetNodeCapabilityRequest_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_palyra_admin_v1_SetNodeCapabilityResponse_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_palyra_admin_v1_SetNodeCapabilityResponse_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_palyra_admin_v1_CapabilityRequest_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
@@ -33717,119 +35106,125 @@ public final class Operator {
       "quest\"9\n\021ListNodesResponse\022$\n\005nodes\030\001 \003(" +
       "\0132\025.palyra.admin.v1.Node\"#\n\016GetNodeReque" +
       "st\022\021\n\tdevice_id\030\001 \001(\t\"6\n\017GetNodeResponse" +
-      "\022#\n\004node\030\001 \001(\0132\025.palyra.admin.v1.Node\"\223\003" +
-      "\n\021CapabilityRequest\022\022\n\nrequest_id\030\001 \001(\t\022" +
-      "\021\n\tdevice_id\030\002 \001(\t\022\022\n\ncapability\030\003 \001(\t\0226" +
-      "\n\005state\030\004 \001(\0162\'.palyra.admin.v1.Capabili" +
-      "tyRequestState\022\017\n\007success\030\005 \001(\010\022\023\n\013outpu" +
-      "t_json\030\006 \001(\014\022\r\n\005error\030\007 \001(\t\022\025\n\rinput_sum" +
-      "mary\030\010 \001(\t\022\026\n\016output_summary\030\t \001(\t\022\031\n\021ma" +
-      "x_payload_bytes\030\n \001(\004\022\032\n\022created_at_unix" +
-      "_ms\030\013 \001(\003\022\032\n\022updated_at_unix_ms\030\014 \001(\003\022\035\n" +
-      "\025dispatched_at_unix_ms\030\r \001(\003\022\034\n\024complete" +
-      "d_at_unix_ms\030\016 \001(\003\022\027\n\017idempotency_key\030\017 " +
-      "\001(\t\"\234\001\n\027InvokeCapabilityRequest\022\021\n\tdevic" +
-      "e_id\030\001 \001(\t\022\022\n\ncapability\030\002 \001(\t\022\022\n\ninput_" +
-      "json\030\003 \001(\014\022\022\n\ntimeout_ms\030\004 \001(\003\022\031\n\021max_pa" +
-      "yload_bytes\030\005 \001(\004\022\027\n\017idempotency_key\030\006 \001" +
-      "(\t\"O\n\030InvokeCapabilityResponse\0223\n\007reques" +
-      "t\030\001 \001(\0132\".palyra.admin.v1.CapabilityRequ" +
-      "est\"A\n\035ListCapabilityRequestsRequest\022\021\n\t" +
-      "device_id\030\001 \001(\t\022\r\n\005limit\030\002 \001(\r\"V\n\036ListCa" +
-      "pabilityRequestsResponse\0224\n\010requests\030\001 \003" +
-      "(\0132\".palyra.admin.v1.CapabilityRequest\"\032" +
-      "\n\030WatchNodePresenceRequest\"\264\001\n\031WatchNode" +
-      "PresenceResponse\022\021\n\tdevice_id\030\001 \001(\t\022/\n\010p" +
-      "resence\030\002 \001(\0162\035.palyra.admin.v1.NodePres" +
-      "ence\022\034\n\024last_seen_at_unix_ms\030\003 \001(\003\022\022\n\nat" +
-      "_unix_ms\030\004 \001(\003\022\020\n\010snapshot\030\005 \001(\010\022\017\n\007remo" +
-      "ved\030\006 \001(\010\"\262\001\n\006Device\022\021\n\tdevice_id\030\001 \001(\t\022" +
-      "\023\n\013client_kind\030\002 \001(\t\022\034\n\024identity_fingerp" +
-      "rint\030\003 \001(\t\022\037\n\027certificate_fingerprint\030\004 " +
-      "\001(\t\022&\n\036certificate_expires_at_unix_ms\030\005 " +
-      "\001(\003\022\031\n\021paired_at_unix_ms\030\006 \001(\003\"\024\n\022ListDe" +
-      "vicesRequest\"?\n\023ListDevicesResponse\022(\n\007d" +
-      "evices\030\001 \003(\0132\027.palyra.admin.v1.Device\"(\n" +
-      "\023RotateDeviceRequest\022\021\n\tdevice_id\030\001 \001(\t\"" +
-      "\217\001\n\024RotateDeviceResponse\022\'\n\006device\030\001 \001(\013" +
-      "2\027.palyra.admin.v1.Device\022\034\n\024revoked_fin" +
-      "gerprints\030\002 \003(\t\022\027\n\017certificate_pem\030\003 \001(\t" +
-      "\022\027\n\017private_key_pem\030\004 \001(\t\"8\n\023RevokeDevic" +
-      "eRequest\022\021\n\tdevice_id\030\001 \001(\t\022\016\n\006reason\030\002 " +
-      "\001(\t\"H\n\024RevokeDeviceResponse\022\022\n\nwas_paire" +
-      "d\030\001 \001(\010\022\034\n\024revoked_fingerprints\030\002 \003(\t\"(\n" +
-      "\023RemoveDeviceRequest\022\021\n\tdevice_id\030\001 \001(\t\"" +
-      "*\n\024RemoveDeviceResponse\022\022\n\nwas_paired\030\001 " +
-      "\001(\010\"\025\n\023GetGatewayCaRequest\"y\n\024GetGateway" +
-      "CaResponse\022\027\n\017certificate_pem\030\001 \001(\t\022\023\n\013f" +
-      "ingerprint\030\002 \001(\t\022\031\n\021not_after_unix_ms\030\003 " +
-      "\001(\003\022\030\n\020node_rpc_address\030\004 \001(\t*q\n\021Pairing" +
-      "MethodKind\022#\n\037PAIRING_METHOD_KIND_UNSPEC" +
-      "IFIED\020\000\022\033\n\027PAIRING_METHOD_KIND_PIN\020\001\022\032\n\026" +
-      "PAIRING_METHOD_KIND_QR\020\002*\370\001\n\023PairingRequ" +
-      "estState\022%\n!PAIRING_REQUEST_STATE_UNSPEC" +
-      "IFIED\020\000\022*\n&PAIRING_REQUEST_STATE_PENDING" +
-      "_APPROVAL\020\001\022\"\n\036PAIRING_REQUEST_STATE_APP" +
-      "ROVED\020\002\022\"\n\036PAIRING_REQUEST_STATE_REJECTE" +
-      "D\020\003\022#\n\037PAIRING_REQUEST_STATE_COMPLETED\020\004" +
-      "\022!\n\035PAIRING_REQUEST_STATE_EXPIRED\020\005*{\n\014N" +
-      "odePresence\022\035\n\031NODE_PRESENCE_UNSPECIFIED" +
-      "\020\000\022\030\n\024NODE_PRESENCE_ONLINE\020\001\022\027\n\023NODE_PRE" +
-      "SENCE_STALE\020\002\022\031\n\025NODE_PRESENCE_OFFLINE\020\003" +
-      "*\343\002\n\026CapabilityRequestState\022(\n$CAPABILIT" +
-      "Y_REQUEST_STATE_UNSPECIFIED\020\000\022#\n\037CAPABIL" +
-      "ITY_REQUEST_STATE_QUEUED\020\001\022\'\n#CAPABILITY" +
-      "_REQUEST_STATE_DISPATCHED\020\002\0225\n1CAPABILIT" +
-      "Y_REQUEST_STATE_AWAITING_LOCAL_MEDIATION" +
-      "\020\003\022&\n\"CAPABILITY_REQUEST_STATE_SUCCEEDED" +
-      "\020\004\022#\n\037CAPABILITY_REQUEST_STATE_FAILED\020\005\022" +
-      "&\n\"CAPABILITY_REQUEST_STATE_TIMED_OUT\020\006\022" +
-      "%\n!CAPABILITY_REQUEST_STATE_REJECTED\020\0072\331" +
-      "\r\n\017OperatorService\022d\n\017MintPairingCode\022\'." +
-      "palyra.admin.v1.MintPairingCodeRequest\032(" +
-      ".palyra.admin.v1.MintPairingCodeResponse" +
-      "\022g\n\020ListPairingCodes\022(.palyra.admin.v1.L" +
-      "istPairingCodesRequest\032).palyra.admin.v1" +
-      ".ListPairingCodesResponse\022j\n\021CancelPairi" +
-      "ngCode\022).palyra.admin.v1.CancelPairingCo" +
-      "deRequest\032*.palyra.admin.v1.CancelPairin" +
-      "gCodeResponse\022p\n\023ListPairingRequests\022+.p" +
-      "alyra.admin.v1.ListPairingRequestsReques" +
-      "t\032,.palyra.admin.v1.ListPairingRequestsR" +
-      "esponse\022j\n\021GetPairingRequest\022).palyra.ad" +
-      "min.v1.GetPairingRequestRequest\032*.palyra" +
-      ".admin.v1.GetPairingRequestResponse\022v\n\025A" +
-      "pprovePairingRequest\022-.palyra.admin.v1.A" +
-      "pprovePairingRequestRequest\032..palyra.adm" +
-      "in.v1.ApprovePairingRequestResponse\022s\n\024R" +
-      "ejectPairingRequest\022,.palyra.admin.v1.Re" +
-      "jectPairingRequestRequest\032-.palyra.admin" +
-      ".v1.RejectPairingRequestResponse\022R\n\tList" +
-      "Nodes\022!.palyra.admin.v1.ListNodesRequest" +
-      "\032\".palyra.admin.v1.ListNodesResponse\022L\n\007" +
-      "GetNode\022\037.palyra.admin.v1.GetNodeRequest" +
-      "\032 .palyra.admin.v1.GetNodeResponse\022g\n\020In" +
-      "vokeCapability\022(.palyra.admin.v1.InvokeC" +
-      "apabilityRequest\032).palyra.admin.v1.Invok" +
-      "eCapabilityResponse\022y\n\026ListCapabilityReq" +
-      "uests\022..palyra.admin.v1.ListCapabilityRe" +
-      "questsRequest\032/.palyra.admin.v1.ListCapa" +
-      "bilityRequestsResponse\022l\n\021WatchNodePrese" +
-      "nce\022).palyra.admin.v1.WatchNodePresenceR" +
-      "equest\032*.palyra.admin.v1.WatchNodePresen" +
-      "ceResponse0\001\022X\n\013ListDevices\022#.palyra.adm" +
-      "in.v1.ListDevicesRequest\032$.palyra.admin." +
-      "v1.ListDevicesResponse\022[\n\014RotateDevice\022$" +
-      ".palyra.admin.v1.RotateDeviceRequest\032%.p" +
-      "alyra.admin.v1.RotateDeviceResponse\022[\n\014R" +
-      "evokeDevice\022$.palyra.admin.v1.RevokeDevi" +
-      "ceRequest\032%.palyra.admin.v1.RevokeDevice" +
-      "Response\022[\n\014RemoveDevice\022$.palyra.admin." +
-      "v1.RemoveDeviceRequest\032%.palyra.admin.v1" +
-      ".RemoveDeviceResponse\022[\n\014GetGatewayCa\022$." +
-      "palyra.admin.v1.GetGatewayCaRequest\032%.pa" +
-      "lyra.admin.v1.GetGatewayCaResponseb\006prot" +
-      "o3"
+      "\022#\n\004node\030\001 \001(\0132\025.palyra.admin.v1.Node\"T\n" +
+      "\030SetNodeCapabilityRequest\022\021\n\tdevice_id\030\001" +
+      " \001(\t\022\022\n\ncapability\030\002 \001(\t\022\021\n\tavailable\030\003 " +
+      "\001(\010\"@\n\031SetNodeCapabilityResponse\022#\n\004node" +
+      "\030\001 \001(\0132\025.palyra.admin.v1.Node\"\223\003\n\021Capabi" +
+      "lityRequest\022\022\n\nrequest_id\030\001 \001(\t\022\021\n\tdevic" +
+      "e_id\030\002 \001(\t\022\022\n\ncapability\030\003 \001(\t\0226\n\005state\030" +
+      "\004 \001(\0162\'.palyra.admin.v1.CapabilityReques" +
+      "tState\022\017\n\007success\030\005 \001(\010\022\023\n\013output_json\030\006" +
+      " \001(\014\022\r\n\005error\030\007 \001(\t\022\025\n\rinput_summary\030\010 \001" +
+      "(\t\022\026\n\016output_summary\030\t \001(\t\022\031\n\021max_payloa" +
+      "d_bytes\030\n \001(\004\022\032\n\022created_at_unix_ms\030\013 \001(" +
+      "\003\022\032\n\022updated_at_unix_ms\030\014 \001(\003\022\035\n\025dispatc" +
+      "hed_at_unix_ms\030\r \001(\003\022\034\n\024completed_at_uni" +
+      "x_ms\030\016 \001(\003\022\027\n\017idempotency_key\030\017 \001(\t\"\234\001\n\027" +
+      "InvokeCapabilityRequest\022\021\n\tdevice_id\030\001 \001" +
+      "(\t\022\022\n\ncapability\030\002 \001(\t\022\022\n\ninput_json\030\003 \001" +
+      "(\014\022\022\n\ntimeout_ms\030\004 \001(\003\022\031\n\021max_payload_by" +
+      "tes\030\005 \001(\004\022\027\n\017idempotency_key\030\006 \001(\t\"O\n\030In" +
+      "vokeCapabilityResponse\0223\n\007request\030\001 \001(\0132" +
+      "\".palyra.admin.v1.CapabilityRequest\"A\n\035L" +
+      "istCapabilityRequestsRequest\022\021\n\tdevice_i" +
+      "d\030\001 \001(\t\022\r\n\005limit\030\002 \001(\r\"V\n\036ListCapability" +
+      "RequestsResponse\0224\n\010requests\030\001 \003(\0132\".pal" +
+      "yra.admin.v1.CapabilityRequest\"\032\n\030WatchN" +
+      "odePresenceRequest\"\264\001\n\031WatchNodePresence" +
+      "Response\022\021\n\tdevice_id\030\001 \001(\t\022/\n\010presence\030" +
+      "\002 \001(\0162\035.palyra.admin.v1.NodePresence\022\034\n\024" +
+      "last_seen_at_unix_ms\030\003 \001(\003\022\022\n\nat_unix_ms" +
+      "\030\004 \001(\003\022\020\n\010snapshot\030\005 \001(\010\022\017\n\007removed\030\006 \001(" +
+      "\010\"\262\001\n\006Device\022\021\n\tdevice_id\030\001 \001(\t\022\023\n\013clien" +
+      "t_kind\030\002 \001(\t\022\034\n\024identity_fingerprint\030\003 \001" +
+      "(\t\022\037\n\027certificate_fingerprint\030\004 \001(\t\022&\n\036c" +
+      "ertificate_expires_at_unix_ms\030\005 \001(\003\022\031\n\021p" +
+      "aired_at_unix_ms\030\006 \001(\003\"\024\n\022ListDevicesReq" +
+      "uest\"?\n\023ListDevicesResponse\022(\n\007devices\030\001" +
+      " \003(\0132\027.palyra.admin.v1.Device\"(\n\023RotateD" +
+      "eviceRequest\022\021\n\tdevice_id\030\001 \001(\t\"\217\001\n\024Rota" +
+      "teDeviceResponse\022\'\n\006device\030\001 \001(\0132\027.palyr" +
+      "a.admin.v1.Device\022\034\n\024revoked_fingerprint" +
+      "s\030\002 \003(\t\022\027\n\017certificate_pem\030\003 \001(\t\022\027\n\017priv" +
+      "ate_key_pem\030\004 \001(\t\"8\n\023RevokeDeviceRequest" +
+      "\022\021\n\tdevice_id\030\001 \001(\t\022\016\n\006reason\030\002 \001(\t\"H\n\024R" +
+      "evokeDeviceResponse\022\022\n\nwas_paired\030\001 \001(\010\022" +
+      "\034\n\024revoked_fingerprints\030\002 \003(\t\"(\n\023RemoveD" +
+      "eviceRequest\022\021\n\tdevice_id\030\001 \001(\t\"*\n\024Remov" +
+      "eDeviceResponse\022\022\n\nwas_paired\030\001 \001(\010\"\025\n\023G" +
+      "etGatewayCaRequest\"y\n\024GetGatewayCaRespon" +
+      "se\022\027\n\017certificate_pem\030\001 \001(\t\022\023\n\013fingerpri" +
+      "nt\030\002 \001(\t\022\031\n\021not_after_unix_ms\030\003 \001(\003\022\030\n\020n" +
+      "ode_rpc_address\030\004 \001(\t*q\n\021PairingMethodKi" +
+      "nd\022#\n\037PAIRING_METHOD_KIND_UNSPECIFIED\020\000\022" +
+      "\033\n\027PAIRING_METHOD_KIND_PIN\020\001\022\032\n\026PAIRING_" +
+      "METHOD_KIND_QR\020\002*\370\001\n\023PairingRequestState" +
+      "\022%\n!PAIRING_REQUEST_STATE_UNSPECIFIED\020\000\022" +
+      "*\n&PAIRING_REQUEST_STATE_PENDING_APPROVA" +
+      "L\020\001\022\"\n\036PAIRING_REQUEST_STATE_APPROVED\020\002\022" +
+      "\"\n\036PAIRING_REQUEST_STATE_REJECTED\020\003\022#\n\037P" +
+      "AIRING_REQUEST_STATE_COMPLETED\020\004\022!\n\035PAIR" +
+      "ING_REQUEST_STATE_EXPIRED\020\005*{\n\014NodePrese" +
+      "nce\022\035\n\031NODE_PRESENCE_UNSPECIFIED\020\000\022\030\n\024NO" +
+      "DE_PRESENCE_ONLINE\020\001\022\027\n\023NODE_PRESENCE_ST" +
+      "ALE\020\002\022\031\n\025NODE_PRESENCE_OFFLINE\020\003*\343\002\n\026Cap" +
+      "abilityRequestState\022(\n$CAPABILITY_REQUES" +
+      "T_STATE_UNSPECIFIED\020\000\022#\n\037CAPABILITY_REQU" +
+      "EST_STATE_QUEUED\020\001\022\'\n#CAPABILITY_REQUEST" +
+      "_STATE_DISPATCHED\020\002\0225\n1CAPABILITY_REQUES" +
+      "T_STATE_AWAITING_LOCAL_MEDIATION\020\003\022&\n\"CA" +
+      "PABILITY_REQUEST_STATE_SUCCEEDED\020\004\022#\n\037CA" +
+      "PABILITY_REQUEST_STATE_FAILED\020\005\022&\n\"CAPAB" +
+      "ILITY_REQUEST_STATE_TIMED_OUT\020\006\022%\n!CAPAB" +
+      "ILITY_REQUEST_STATE_REJECTED\020\0072\305\016\n\017Opera" +
+      "torService\022d\n\017MintPairingCode\022\'.palyra.a" +
+      "dmin.v1.MintPairingCodeRequest\032(.palyra." +
+      "admin.v1.MintPairingCodeResponse\022g\n\020List" +
+      "PairingCodes\022(.palyra.admin.v1.ListPairi" +
+      "ngCodesRequest\032).palyra.admin.v1.ListPai" +
+      "ringCodesResponse\022j\n\021CancelPairingCode\022)" +
+      ".palyra.admin.v1.CancelPairingCodeReques" +
+      "t\032*.palyra.admin.v1.CancelPairingCodeRes" +
+      "ponse\022p\n\023ListPairingRequests\022+.palyra.ad" +
+      "min.v1.ListPairingRequestsRequest\032,.paly" +
+      "ra.admin.v1.ListPairingRequestsResponse\022" +
+      "j\n\021GetPairingRequest\022).palyra.admin.v1.G" +
+      "etPairingRequestRequest\032*.palyra.admin.v" +
+      "1.GetPairingRequestResponse\022v\n\025ApprovePa" +
+      "iringRequest\022-.palyra.admin.v1.ApprovePa" +
+      "iringRequestRequest\032..palyra.admin.v1.Ap" +
+      "provePairingRequestResponse\022s\n\024RejectPai" +
+      "ringRequest\022,.palyra.admin.v1.RejectPair" +
+      "ingRequestRequest\032-.palyra.admin.v1.Reje" +
+      "ctPairingRequestResponse\022R\n\tListNodes\022!." +
+      "palyra.admin.v1.ListNodesRequest\032\".palyr" +
+      "a.admin.v1.ListNodesResponse\022L\n\007GetNode\022" +
+      "\037.palyra.admin.v1.GetNodeRequest\032 .palyr" +
+      "a.admin.v1.GetNodeResponse\022j\n\021SetNodeCap" +
+      "ability\022).palyra.admin.v1.SetNodeCapabil" +
+      "ityRequest\032*.palyra.admin.v1.SetNodeCapa" +
+      "bilityResponse\022g\n\020InvokeCapability\022(.pal" +
+      "yra.admin.v1.InvokeCapabilityRequest\032).p" +
+      "alyra.admin.v1.InvokeCapabilityResponse\022" +
+      "y\n\026ListCapabilityRequests\022..palyra.admin" +
+      ".v1.ListCapabilityRequestsRequest\032/.paly" +
+      "ra.admin.v1.ListCapabilityRequestsRespon" +
+      "se\022l\n\021WatchNodePresence\022).palyra.admin.v" +
+      "1.WatchNodePresenceRequest\032*.palyra.admi" +
+      "n.v1.WatchNodePresenceResponse0\001\022X\n\013List" +
+      "Devices\022#.palyra.admin.v1.ListDevicesReq" +
+      "uest\032$.palyra.admin.v1.ListDevicesRespon" +
+      "se\022[\n\014RotateDevice\022$.palyra.admin.v1.Rot" +
+      "ateDeviceRequest\032%.palyra.admin.v1.Rotat" +
+      "eDeviceResponse\022[\n\014RevokeDevice\022$.palyra" +
+      ".admin.v1.RevokeDeviceRequest\032%.palyra.a" +
+      "dmin.v1.RevokeDeviceResponse\022[\n\014RemoveDe" +
+      "vice\022$.palyra.admin.v1.RemoveDeviceReque" +
+      "st\032%.palyra.admin.v1.RemoveDeviceRespons" +
+      "e\022[\n\014GetGatewayCa\022$.palyra.admin.v1.GetG" +
+      "atewayCaRequest\032%.palyra.admin.v1.GetGat" +
+      "ewayCaResponseb\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -33967,110 +35362,122 @@ public final class Operator {
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_GetNodeResponse_descriptor,
         new java.lang.String[] { "Node", });
-    internal_static_palyra_admin_v1_CapabilityRequest_descriptor =
+    internal_static_palyra_admin_v1_SetNodeCapabilityRequest_descriptor =
       getDescriptor().getMessageTypes().get(22);
+    internal_static_palyra_admin_v1_SetNodeCapabilityRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_palyra_admin_v1_SetNodeCapabilityRequest_descriptor,
+        new java.lang.String[] { "DeviceId", "Capability", "Available", });
+    internal_static_palyra_admin_v1_SetNodeCapabilityResponse_descriptor =
+      getDescriptor().getMessageTypes().get(23);
+    internal_static_palyra_admin_v1_SetNodeCapabilityResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_palyra_admin_v1_SetNodeCapabilityResponse_descriptor,
+        new java.lang.String[] { "Node", });
+    internal_static_palyra_admin_v1_CapabilityRequest_descriptor =
+      getDescriptor().getMessageTypes().get(24);
     internal_static_palyra_admin_v1_CapabilityRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_CapabilityRequest_descriptor,
         new java.lang.String[] { "RequestId", "DeviceId", "Capability", "State", "Success", "OutputJson", "Error", "InputSummary", "OutputSummary", "MaxPayloadBytes", "CreatedAtUnixMs", "UpdatedAtUnixMs", "DispatchedAtUnixMs", "CompletedAtUnixMs", "IdempotencyKey", });
     internal_static_palyra_admin_v1_InvokeCapabilityRequest_descriptor =
-      getDescriptor().getMessageTypes().get(23);
+      getDescriptor().getMessageTypes().get(25);
     internal_static_palyra_admin_v1_InvokeCapabilityRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_InvokeCapabilityRequest_descriptor,
         new java.lang.String[] { "DeviceId", "Capability", "InputJson", "TimeoutMs", "MaxPayloadBytes", "IdempotencyKey", });
     internal_static_palyra_admin_v1_InvokeCapabilityResponse_descriptor =
-      getDescriptor().getMessageTypes().get(24);
+      getDescriptor().getMessageTypes().get(26);
     internal_static_palyra_admin_v1_InvokeCapabilityResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_InvokeCapabilityResponse_descriptor,
         new java.lang.String[] { "Request", });
     internal_static_palyra_admin_v1_ListCapabilityRequestsRequest_descriptor =
-      getDescriptor().getMessageTypes().get(25);
+      getDescriptor().getMessageTypes().get(27);
     internal_static_palyra_admin_v1_ListCapabilityRequestsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_ListCapabilityRequestsRequest_descriptor,
         new java.lang.String[] { "DeviceId", "Limit", });
     internal_static_palyra_admin_v1_ListCapabilityRequestsResponse_descriptor =
-      getDescriptor().getMessageTypes().get(26);
+      getDescriptor().getMessageTypes().get(28);
     internal_static_palyra_admin_v1_ListCapabilityRequestsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_ListCapabilityRequestsResponse_descriptor,
         new java.lang.String[] { "Requests", });
     internal_static_palyra_admin_v1_WatchNodePresenceRequest_descriptor =
-      getDescriptor().getMessageTypes().get(27);
+      getDescriptor().getMessageTypes().get(29);
     internal_static_palyra_admin_v1_WatchNodePresenceRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_WatchNodePresenceRequest_descriptor,
         new java.lang.String[] { });
     internal_static_palyra_admin_v1_WatchNodePresenceResponse_descriptor =
-      getDescriptor().getMessageTypes().get(28);
+      getDescriptor().getMessageTypes().get(30);
     internal_static_palyra_admin_v1_WatchNodePresenceResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_WatchNodePresenceResponse_descriptor,
         new java.lang.String[] { "DeviceId", "Presence", "LastSeenAtUnixMs", "AtUnixMs", "Snapshot", "Removed", });
     internal_static_palyra_admin_v1_Device_descriptor =
-      getDescriptor().getMessageTypes().get(29);
+      getDescriptor().getMessageTypes().get(31);
     internal_static_palyra_admin_v1_Device_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_Device_descriptor,
         new java.lang.String[] { "DeviceId", "ClientKind", "IdentityFingerprint", "CertificateFingerprint", "CertificateExpiresAtUnixMs", "PairedAtUnixMs", });
     internal_static_palyra_admin_v1_ListDevicesRequest_descriptor =
-      getDescriptor().getMessageTypes().get(30);
+      getDescriptor().getMessageTypes().get(32);
     internal_static_palyra_admin_v1_ListDevicesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_ListDevicesRequest_descriptor,
         new java.lang.String[] { });
     internal_static_palyra_admin_v1_ListDevicesResponse_descriptor =
-      getDescriptor().getMessageTypes().get(31);
+      getDescriptor().getMessageTypes().get(33);
     internal_static_palyra_admin_v1_ListDevicesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_ListDevicesResponse_descriptor,
         new java.lang.String[] { "Devices", });
     internal_static_palyra_admin_v1_RotateDeviceRequest_descriptor =
-      getDescriptor().getMessageTypes().get(32);
+      getDescriptor().getMessageTypes().get(34);
     internal_static_palyra_admin_v1_RotateDeviceRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_RotateDeviceRequest_descriptor,
         new java.lang.String[] { "DeviceId", });
     internal_static_palyra_admin_v1_RotateDeviceResponse_descriptor =
-      getDescriptor().getMessageTypes().get(33);
+      getDescriptor().getMessageTypes().get(35);
     internal_static_palyra_admin_v1_RotateDeviceResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_RotateDeviceResponse_descriptor,
         new java.lang.String[] { "Device", "RevokedFingerprints", "CertificatePem", "PrivateKeyPem", });
     internal_static_palyra_admin_v1_RevokeDeviceRequest_descriptor =
-      getDescriptor().getMessageTypes().get(34);
+      getDescriptor().getMessageTypes().get(36);
     internal_static_palyra_admin_v1_RevokeDeviceRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_RevokeDeviceRequest_descriptor,
         new java.lang.String[] { "DeviceId", "Reason", });
     internal_static_palyra_admin_v1_RevokeDeviceResponse_descriptor =
-      getDescriptor().getMessageTypes().get(35);
+      getDescriptor().getMessageTypes().get(37);
     internal_static_palyra_admin_v1_RevokeDeviceResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_RevokeDeviceResponse_descriptor,
         new java.lang.String[] { "WasPaired", "RevokedFingerprints", });
     internal_static_palyra_admin_v1_RemoveDeviceRequest_descriptor =
-      getDescriptor().getMessageTypes().get(36);
+      getDescriptor().getMessageTypes().get(38);
     internal_static_palyra_admin_v1_RemoveDeviceRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_RemoveDeviceRequest_descriptor,
         new java.lang.String[] { "DeviceId", });
     internal_static_palyra_admin_v1_RemoveDeviceResponse_descriptor =
-      getDescriptor().getMessageTypes().get(37);
+      getDescriptor().getMessageTypes().get(39);
     internal_static_palyra_admin_v1_RemoveDeviceResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_RemoveDeviceResponse_descriptor,
         new java.lang.String[] { "WasPaired", });
     internal_static_palyra_admin_v1_GetGatewayCaRequest_descriptor =
-      getDescriptor().getMessageTypes().get(38);
+      getDescriptor().getMessageTypes().get(40);
     internal_static_palyra_admin_v1_GetGatewayCaRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_GetGatewayCaRequest_descriptor,
         new java.lang.String[] { });
     internal_static_palyra_admin_v1_GetGatewayCaResponse_descriptor =
-      getDescriptor().getMessageTypes().get(39);
+      getDescriptor().getMessageTypes().get(41);
     internal_static_palyra_admin_v1_GetGatewayCaResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_palyra_admin_v1_GetGatewayCaResponse_descriptor,

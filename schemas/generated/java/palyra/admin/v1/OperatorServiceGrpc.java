@@ -294,6 +294,37 @@ public final class OperatorServiceGrpc {
     return getGetNodeMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<palyra.admin.v1.Operator.SetNodeCapabilityRequest,
+      palyra.admin.v1.Operator.SetNodeCapabilityResponse> getSetNodeCapabilityMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "SetNodeCapability",
+      requestType = palyra.admin.v1.Operator.SetNodeCapabilityRequest.class,
+      responseType = palyra.admin.v1.Operator.SetNodeCapabilityResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<palyra.admin.v1.Operator.SetNodeCapabilityRequest,
+      palyra.admin.v1.Operator.SetNodeCapabilityResponse> getSetNodeCapabilityMethod() {
+    io.grpc.MethodDescriptor<palyra.admin.v1.Operator.SetNodeCapabilityRequest, palyra.admin.v1.Operator.SetNodeCapabilityResponse> getSetNodeCapabilityMethod;
+    if ((getSetNodeCapabilityMethod = OperatorServiceGrpc.getSetNodeCapabilityMethod) == null) {
+      synchronized (OperatorServiceGrpc.class) {
+        if ((getSetNodeCapabilityMethod = OperatorServiceGrpc.getSetNodeCapabilityMethod) == null) {
+          OperatorServiceGrpc.getSetNodeCapabilityMethod = getSetNodeCapabilityMethod =
+              io.grpc.MethodDescriptor.<palyra.admin.v1.Operator.SetNodeCapabilityRequest, palyra.admin.v1.Operator.SetNodeCapabilityResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "SetNodeCapability"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  palyra.admin.v1.Operator.SetNodeCapabilityRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  palyra.admin.v1.Operator.SetNodeCapabilityResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new OperatorServiceMethodDescriptorSupplier("SetNodeCapability"))
+              .build();
+        }
+      }
+    }
+    return getSetNodeCapabilityMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<palyra.admin.v1.Operator.InvokeCapabilityRequest,
       palyra.admin.v1.Operator.InvokeCapabilityResponse> getInvokeCapabilityMethod;
 
@@ -673,6 +704,17 @@ public final class OperatorServiceGrpc {
 
     /**
      * <pre>
+     * Grants (available) or revokes one capability of a registered node; the node hears it as a
+     * capability.granted / capability.revoked event on its QUIC event stream.
+     * </pre>
+     */
+    public void setNodeCapability(palyra.admin.v1.Operator.SetNodeCapabilityRequest request,
+        io.grpc.stub.StreamObserver<palyra.admin.v1.Operator.SetNodeCapabilityResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getSetNodeCapabilityMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Queues a capability request for a node and waits for it to end (or for the timeout).
      * </pre>
      */
@@ -816,6 +858,13 @@ public final class OperatorServiceGrpc {
                 palyra.admin.v1.Operator.GetNodeRequest,
                 palyra.admin.v1.Operator.GetNodeResponse>(
                   this, METHODID_GET_NODE)))
+          .addMethod(
+            getSetNodeCapabilityMethod(),
+            io.grpc.stub.ServerCalls.asyncUnaryCall(
+              new MethodHandlers<
+                palyra.admin.v1.Operator.SetNodeCapabilityRequest,
+                palyra.admin.v1.Operator.SetNodeCapabilityResponse>(
+                  this, METHODID_SET_NODE_CAPABILITY)))
           .addMethod(
             getInvokeCapabilityMethod(),
             io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -978,6 +1027,18 @@ public final class OperatorServiceGrpc {
         io.grpc.stub.StreamObserver<palyra.admin.v1.Operator.GetNodeResponse> responseObserver) {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getGetNodeMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Grants (available) or revokes one capability of a registered node; the node hears it as a
+     * capability.granted / capability.revoked event on its QUIC event stream.
+     * </pre>
+     */
+    public void setNodeCapability(palyra.admin.v1.Operator.SetNodeCapabilityRequest request,
+        io.grpc.stub.StreamObserver<palyra.admin.v1.Operator.SetNodeCapabilityResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getSetNodeCapabilityMethod(), getCallOptions()), request, responseObserver);
     }
 
     /**
@@ -1162,6 +1223,17 @@ public final class OperatorServiceGrpc {
     public palyra.admin.v1.Operator.GetNodeResponse getNode(palyra.admin.v1.Operator.GetNodeRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getGetNodeMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Grants (available) or revokes one capability of a registered node; the node hears it as a
+     * capability.granted / capability.revoked event on its QUIC event stream.
+     * </pre>
+     */
+    public palyra.admin.v1.Operator.SetNodeCapabilityResponse setNodeCapability(palyra.admin.v1.Operator.SetNodeCapabilityRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getSetNodeCapabilityMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1352,6 +1424,18 @@ public final class OperatorServiceGrpc {
 
     /**
      * <pre>
+     * Grants (available) or revokes one capability of a registered node; the node hears it as a
+     * capability.granted / capability.revoked event on its QUIC event stream.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<palyra.admin.v1.Operator.SetNodeCapabilityResponse> setNodeCapability(
+        palyra.admin.v1.Operator.SetNodeCapabilityRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getSetNodeCapabilityMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Queues a capability request for a node and waits for it to end (or for the timeout).
      * </pre>
      */
@@ -1437,14 +1521,15 @@ public final class OperatorServiceGrpc {
   private static final int METHODID_REJECT_PAIRING_REQUEST = 6;
   private static final int METHODID_LIST_NODES = 7;
   private static final int METHODID_GET_NODE = 8;
-  private static final int METHODID_INVOKE_CAPABILITY = 9;
-  private static final int METHODID_LIST_CAPABILITY_REQUESTS = 10;
-  private static final int METHODID_WATCH_NODE_PRESENCE = 11;
-  private static final int METHODID_LIST_DEVICES = 12;
-  private static final int METHODID_ROTATE_DEVICE = 13;
-  private static final int METHODID_REVOKE_DEVICE = 14;
-  private static final int METHODID_REMOVE_DEVICE = 15;
-  private static final int METHODID_GET_GATEWAY_CA = 16;
+  private static final int METHODID_SET_NODE_CAPABILITY = 9;
+  private static final int METHODID_INVOKE_CAPABILITY = 10;
+  private static final int METHODID_LIST_CAPABILITY_REQUESTS = 11;
+  private static final int METHODID_WATCH_NODE_PRESENCE = 12;
+  private static final int METHODID_LIST_DEVICES = 13;
+  private static final int METHODID_ROTATE_DEVICE = 14;
+  private static final int METHODID_REVOKE_DEVICE = 15;
+  private static final int METHODID_REMOVE_DEVICE = 16;
+  private static final int METHODID_GET_GATEWAY_CA = 17;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1498,6 +1583,10 @@ public final class OperatorServiceGrpc {
         case METHODID_GET_NODE:
           serviceImpl.getNode((palyra.admin.v1.Operator.GetNodeRequest) request,
               (io.grpc.stub.StreamObserver<palyra.admin.v1.Operator.GetNodeResponse>) responseObserver);
+          break;
+        case METHODID_SET_NODE_CAPABILITY:
+          serviceImpl.setNodeCapability((palyra.admin.v1.Operator.SetNodeCapabilityRequest) request,
+              (io.grpc.stub.StreamObserver<palyra.admin.v1.Operator.SetNodeCapabilityResponse>) responseObserver);
           break;
         case METHODID_INVOKE_CAPABILITY:
           serviceImpl.invokeCapability((palyra.admin.v1.Operator.InvokeCapabilityRequest) request,
@@ -1601,6 +1690,7 @@ public final class OperatorServiceGrpc {
               .addMethod(getRejectPairingRequestMethod())
               .addMethod(getListNodesMethod())
               .addMethod(getGetNodeMethod())
+              .addMethod(getSetNodeCapabilityMethod())
               .addMethod(getInvokeCapabilityMethod())
               .addMethod(getListCapabilityRequestsMethod())
               .addMethod(getWatchNodePresenceMethod())

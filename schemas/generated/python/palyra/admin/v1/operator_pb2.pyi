@@ -399,6 +399,22 @@ class RotateDeviceResponse(_message.Message):
     revoked_fingerprints: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, device: _Optional[_Union[Device, _Mapping]] = ..., revoked_fingerprints: _Optional[_Iterable[str]] = ..., certificate_pem: _Optional[str] = ..., private_key_pem: _Optional[str] = ...) -> None: ...
 
+class SetNodeCapabilityRequest(_message.Message):
+    __slots__ = ["available", "capability", "device_id"]
+    AVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    CAPABILITY_FIELD_NUMBER: _ClassVar[int]
+    DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
+    available: bool
+    capability: str
+    device_id: str
+    def __init__(self, device_id: _Optional[str] = ..., capability: _Optional[str] = ..., available: bool = ...) -> None: ...
+
+class SetNodeCapabilityResponse(_message.Message):
+    __slots__ = ["node"]
+    NODE_FIELD_NUMBER: _ClassVar[int]
+    node: Node
+    def __init__(self, node: _Optional[_Union[Node, _Mapping]] = ...) -> None: ...
+
 class WatchNodePresenceRequest(_message.Message):
     __slots__ = []
     def __init__(self) -> None: ...

@@ -59,6 +59,11 @@ class OperatorServiceStub(object):
                 request_serializer=palyra_dot_admin_dot_v1_dot_operator__pb2.GetNodeRequest.SerializeToString,
                 response_deserializer=palyra_dot_admin_dot_v1_dot_operator__pb2.GetNodeResponse.FromString,
                 )
+        self.SetNodeCapability = channel.unary_unary(
+                '/palyra.admin.v1.OperatorService/SetNodeCapability',
+                request_serializer=palyra_dot_admin_dot_v1_dot_operator__pb2.SetNodeCapabilityRequest.SerializeToString,
+                response_deserializer=palyra_dot_admin_dot_v1_dot_operator__pb2.SetNodeCapabilityResponse.FromString,
+                )
         self.InvokeCapability = channel.unary_unary(
                 '/palyra.admin.v1.OperatorService/InvokeCapability',
                 request_serializer=palyra_dot_admin_dot_v1_dot_operator__pb2.InvokeCapabilityRequest.SerializeToString,
@@ -160,6 +165,14 @@ class OperatorServiceServicer(object):
 
     def GetNode(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetNodeCapability(self, request, context):
+        """Grants (available) or revokes one capability of a registered node; the node hears it as a
+        capability.granted / capability.revoked event on its QUIC event stream.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -267,6 +280,11 @@ def add_OperatorServiceServicer_to_server(servicer, server):
                     servicer.GetNode,
                     request_deserializer=palyra_dot_admin_dot_v1_dot_operator__pb2.GetNodeRequest.FromString,
                     response_serializer=palyra_dot_admin_dot_v1_dot_operator__pb2.GetNodeResponse.SerializeToString,
+            ),
+            'SetNodeCapability': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetNodeCapability,
+                    request_deserializer=palyra_dot_admin_dot_v1_dot_operator__pb2.SetNodeCapabilityRequest.FromString,
+                    response_serializer=palyra_dot_admin_dot_v1_dot_operator__pb2.SetNodeCapabilityResponse.SerializeToString,
             ),
             'InvokeCapability': grpc.unary_unary_rpc_method_handler(
                     servicer.InvokeCapability,
@@ -468,6 +486,23 @@ class OperatorService(object):
         return grpc.experimental.unary_unary(request, target, '/palyra.admin.v1.OperatorService/GetNode',
             palyra_dot_admin_dot_v1_dot_operator__pb2.GetNodeRequest.SerializeToString,
             palyra_dot_admin_dot_v1_dot_operator__pb2.GetNodeResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def SetNodeCapability(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/palyra.admin.v1.OperatorService/SetNodeCapability',
+            palyra_dot_admin_dot_v1_dot_operator__pb2.SetNodeCapabilityRequest.SerializeToString,
+            palyra_dot_admin_dot_v1_dot_operator__pb2.SetNodeCapabilityResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 
