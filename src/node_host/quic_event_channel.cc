@@ -170,6 +170,10 @@ QuicEventChannel::FrameOutcome QuicEventChannel::OnFrame(const std::string& fram
     if (dispatch.request_id.empty()) {
       spdlog::warn("ignored a dispatch event without a request_id (seq {})", seq);
     } else if (options_.on_dispatch) {
+      // Saved before the work starts: a host that crashes while running it does not run it
+      // again from the log (the gateway dispatches work it never got an answer for again).
+      after_ = seq;
+      SaveResumePoint(/*force=*/true);
       options_.on_dispatch(std::move(dispatch));
     }
   } else if (event == "certificate.rotation_due") {
