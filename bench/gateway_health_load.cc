@@ -14,10 +14,13 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "load_support.h"
 #include "palyra/v1/gateway.grpc.pb.h"
 #include "support/palyrad_process.h"
 
 namespace {
+
+using palyra::bench::ArgValue;
 
 using Clock = std::chrono::steady_clock;
 
@@ -26,13 +29,6 @@ double Percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
   size_t index = static_cast<size_t>(p * static_cast<double>(values.size() - 1));
   return values[index];
-}
-
-int ArgValue(int argc, char** argv, const char* name, int fallback) {
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], name) == 0) return std::atoi(argv[i + 1]);
-  }
-  return fallback;
 }
 
 }  // namespace

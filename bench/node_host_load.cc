@@ -21,20 +21,16 @@
 #include <thread>
 #include <vector>
 
+#include "load_support.h"
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
 
 namespace {
 
+using palyra::bench::ArgValue;
+
 using namespace palyra::testing;
 using Clock = std::chrono::steady_clock;
-
-int ArgValue(int argc, char** argv, const char* name, int fallback) {
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], name) == 0) return std::atoi(argv[i + 1]);
-  }
-  return fallback;
-}
 
 double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -49,15 +45,6 @@ long long CpuTicks(int pid) {
     if (i >= 14) ticks += std::atoll(field.c_str());
   }
   return ticks;
-}
-
-long StatusKib(int pid, const char* key) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind(key, 0) == 0) return std::atol(line.c_str() + std::strlen(key));
-  }
-  return -1;
 }
 
 struct Gateway {
@@ -148,8 +135,8 @@ int main(int argc, char** argv) {
   const double cpu_ms = static_cast<double>(ticks) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
   std::printf("idle %.0f s (heartbeat every 1 s): CPU %.0f ms = %.3f %% of one core; RSS %.1f MB "
               "(peak %.1f MB); threads %ld\n",
-              idle_s, cpu_ms, cpu_ms / (idle_s * 10.0), StatusKib(host.pid(), "VmRSS:") / 1024.0,
-              StatusKib(host.pid(), "VmHWM:") / 1024.0, StatusKib(host.pid(), "Threads:"));
+              idle_s, cpu_ms, cpu_ms / (idle_s * 10.0), palyra::bench::ProcStatusValue(host.pid(), "VmRSS:") / 1024.0,
+              palyra::bench::ProcStatusValue(host.pid(), "VmHWM:") / 1024.0, palyra::bench::ProcStatusValue(host.pid(), "Threads:"));
 
   // ---- 2. recovery after kill -9 ----
   std::vector<double> ready_to_registered;

@@ -26,10 +26,13 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "load_support.h"
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
 
 namespace {
+
+using palyra::bench::ArgValue;
 
 using namespace palyra::testing;
 using Clock = std::chrono::steady_clock;
@@ -41,23 +44,7 @@ double Percentile(std::vector<double> values, double p) {
   return values[static_cast<size_t>(p * static_cast<double>(values.size() - 1))];
 }
 
-int ArgValue(int argc, char** argv, const char* name, int fallback) {
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], name) == 0) return std::atoi(argv[i + 1]);
-  }
-  return fallback;
-}
-
 double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-long RssKib(int pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-  }
-  return -1;
-}
 
 // A connected node stream driven by the callback API (no thread per stream): sends node.started
 // and then just reads.
@@ -234,7 +221,7 @@ int main(int argc, char** argv) {
   {
     std::vector<std::unique_ptr<NodeClient>> clients;
     std::vector<std::unique_ptr<IdleStream>> idle;
-    const long rss_before = RssKib(daemon->process().pid());
+    const long rss_before = palyra::bench::ProcStatusValue(daemon->process().pid(), "VmRSS:");
     for (int i = 0; i < streams; ++i) {
       const DeviceMaterial& d = devices[static_cast<size_t>(i)];
       clients.push_back(std::make_unique<NodeClient>(node_address, d));
@@ -249,7 +236,7 @@ int main(int argc, char** argv) {
       if (acked == streams) break;
       std::this_thread::sleep_for(50ms);
     }
-    const long rss = RssKib(daemon->process().pid());
+    const long rss = palyra::bench::ProcStatusValue(daemon->process().pid(), "VmRSS:");
     std::printf("streams: %d concurrently connected node streams (%d acknowledged); daemon RSS "
                 "%.1f MB (before: %.1f MB)\n",
                 streams, acked, rss / 1024.0, rss_before / 1024.0);

@@ -24,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "load_support.h"
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
 #include "support/subprocess.h"
@@ -34,6 +35,9 @@
 
 namespace {
 
+using palyra::bench::ArgText;
+using palyra::bench::ArgValue;
+
 using namespace palyra::testing;
 using palyra::transport::quic::ClientTlsCredentials;
 using palyra::transport::quic::QuicClient;
@@ -41,24 +45,7 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 using palyra::Status;
 
-int ArgValue(int argc, char** argv, const char* name, int fallback) {
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], name) == 0) return std::atoi(argv[i + 1]);
-  }
-  return fallback;
-}
-
 constexpr std::string_view kHealth = R"({"protocol_version":1,"method":"node.health"})";
-
-// Resident memory of a process, from /proc (kB).
-long RssKb(int pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-  }
-  return -1;
-}
 
 // `threads` threads sharing `connections` connections, `total` requests in all.
 void MeasureConcurrent(const char* what, std::vector<std::unique_ptr<QuicClient>>& clients,
@@ -115,13 +102,6 @@ void MeasureAsync(const char* what, std::vector<std::unique_ptr<QuicClient>>& cl
   const double s = std::chrono::duration<double>(Clock::now() - begin).count();
   std::printf("node.health, %s: %d in %.2f s = %.0f req/s, %d failed\n", what, done.load(), s,
               done.load() / s, failed.load());
-}
-
-std::string ArgText(int argc, char** argv, const char* name) {
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], name) == 0) return argv[i + 1];
-  }
-  return {};
 }
 
 uint16_t PortOf(const std::string& address) {
@@ -330,7 +310,7 @@ int main(int argc, char** argv) {
       std::this_thread::sleep_for(
           std::chrono::seconds(std::atoi(std::getenv("QUIC_LOAD_PAUSE_BEFORE"))));
     }
-    const long before = RssKb(idle_daemon->process().pid());
+    const long before = palyra::bench::ProcStatusValue(idle_daemon->process().pid(), "VmRSS:");
     // Each client has its own socket and event loop (4 descriptors), so a process holds at most
     // a few thousand: the connections are spread over holder processes (this program again).
     const int holders = (idle + kConnectionsPerHolder - 1) / kConnectionsPerHolder;
@@ -367,7 +347,7 @@ int main(int argc, char** argv) {
     }
     const double s = std::chrono::duration<double>(Clock::now() - begin).count();
     std::this_thread::sleep_for(6s);  // at least one keep-alive round on every connection
-    const long after = RssKb(idle_daemon->process().pid());
+    const long after = palyra::bench::ProcStatusValue(idle_daemon->process().pid(), "VmRSS:");
     if (std::getenv("QUIC_LOAD_PAUSE") != nullptr) {
       std::printf("paused: daemon pid %d, rss %ld kB\n", idle_daemon->process().pid(), after);
       std::fflush(stdout);
