@@ -96,4 +96,14 @@ std::ostream& operator<<(std::ostream& os, const PairingMethod& method) {
   return os << method.DebugString();
 }
 
+std::string_view PairingMethodKindName(PairingMethod::Kind kind) {
+  return kind == PairingMethod::Kind::kPin ? "pin" : "qr";
+}
+
+Result<PairingMethod::Kind> ParsePairingMethodKind(std::string_view text) {
+  if (text == "pin") return PairingMethod::Kind::kPin;
+  if (text == "qr") return PairingMethod::Kind::kQr;
+  return InvalidArgument("pairing method must be 'pin' or 'qr'");
+}
+
 }  // namespace palyra::identity

@@ -61,4 +61,8 @@ class PairingMethod {
 // Writes DebugString(), so that gtest failure output and stream-based logging stay redacted.
 std::ostream& operator<<(std::ostream& os, const PairingMethod& method);
 
+// The method's name where it is written down (pairing URIs, the store): "pin" | "qr".
+std::string_view PairingMethodKindName(PairingMethod::Kind kind);
+Result<PairingMethod::Kind> ParsePairingMethodKind(std::string_view text);
+
 }  // namespace palyra::identity

@@ -220,31 +220,32 @@ PairingResult<VerifiedPairing> PairingSessionManager::Verify(const DeviceHello& 
                   FailedPrecondition("pairing session expired at " + FormatRfc3339Ms(expired_at) +
                                      "; start a new pairing session"));
     }
-    // 6. Exact version (session kept).
-    if (hello.protocol_version != session.protocol_version) {
-      PairingFailure failure =
-          Fail(PairingError::kVersionMismatch,
-               InvalidArgument("pairing protocol version mismatch: expected " +
-                               std::to_string(session.protocol_version) + ", got " +
-                               std::to_string(hello.protocol_version)));
-      failure.expected_version = session.protocol_version;
-      failure.got_version = hello.protocol_version;
-      return failure;
-    }
-    // 7. Client kind (session kept).
-    if (hello.client_kind != session.client_kind) {
-      return Fail(
-          PairingError::kClientKindMismatch,
-          InvalidArgument("pairing client kind mismatch: the session was started for " +
-                          std::string(ClientKindName(session.client_kind)) + ", the hello says " +
-                          std::string(ClientKindName(hello.client_kind))));
-    }
-    // Every later outcome consumes the session, so take it out now; the crypto below then runs
-    // without the lock, and no concurrent Verify can use the same session.
+    // A pairing session is single use: every hello that reaches it spends it, whatever the
+    // outcome, so a wrong guess of version or kind cannot be followed by a corrected one. The
+    // crypto below then runs without the lock, and no concurrent Verify can use the session.
     taken = std::move(it->second);
     EraseLocked(it);
   }
   const PairingSession& session = taken.session;
+
+  // 6. Exact version.
+  if (hello.protocol_version != session.protocol_version) {
+    PairingFailure failure =
+        Fail(PairingError::kVersionMismatch,
+             InvalidArgument("pairing protocol version mismatch: expected " +
+                             std::to_string(session.protocol_version) + ", got " +
+                             std::to_string(hello.protocol_version)));
+    failure.expected_version = session.protocol_version;
+    failure.got_version = hello.protocol_version;
+    return failure;
+  }
+  // 7. Client kind.
+  if (hello.client_kind != session.client_kind) {
+    return Fail(PairingError::kClientKindMismatch,
+                InvalidArgument("pairing client kind mismatch: the session was started for " +
+                                std::string(ClientKindName(session.client_kind)) +
+                                ", the hello says " + std::string(ClientKindName(hello.client_kind))));
+  }
 
   // 8. Proof.
   if (!ProofMatches(hello.proof, expected_proof, session.method.secret())) {

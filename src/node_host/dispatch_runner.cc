@@ -5,23 +5,28 @@
 namespace palyra::node_host {
 namespace {
 
-nlohmann::json Result(const std::string& request_id, bool success, nlohmann::json output,
-                      const std::string& error) {
-  nlohmann::json out;
-  out["request_id"] = request_id;
-  out["success"] = success;
-  out["output_json"] = std::move(output);
-  out["error"] = error;
+using node_protocol::CapabilityResultPayload;
+
+// Upstream's shape: every field present, output null and error set on failure, error "" on
+// success.
+CapabilityResultPayload Result(const std::string& request_id, bool success, nlohmann::json output,
+                               const std::string& error) {
+  CapabilityResultPayload out;
+  out.request_id = request_id;
+  out.success = success;
+  out.output_json = std::move(output);
+  out.error = error;
   return out;
 }
 
-nlohmann::json Failed(const std::string& request_id, const std::string& error) {
+CapabilityResultPayload Failed(const std::string& request_id, const std::string& error) {
   return Result(request_id, false, nullptr, error);
 }
 
 }  // namespace
 
-nlohmann::json RunDispatch(const DispatchInput& dispatch, const DispatchContext& context) {
+node_protocol::CapabilityResultPayload RunDispatch(const node_protocol::CapabilityDispatchPayload& dispatch,
+                           const DispatchContext& context) {
   const std::string& id = dispatch.request_id;
   try {
     nlohmann::json input = nullptr;
@@ -47,8 +52,8 @@ nlohmann::json RunDispatch(const DispatchInput& dispatch, const DispatchContext&
       MediationDecision decision =
           Mediate(*context.policy, dispatch.capability, *subject, context.prompt);
       if (!decision.allowed) {
-        nlohmann::json denied = Failed(id, decision.reason);
-        denied["denied_by_local_mediation"] = true;
+        CapabilityResultPayload denied = Failed(id, decision.reason);
+        denied.denied_by_local_mediation = true;
         return denied;
       }
     }

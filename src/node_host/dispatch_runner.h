@@ -1,5 +1,6 @@
 #pragma once
-// Turns one NodeCapabilityDispatch into its capability.result payload: decode the input, find
+// Turns one dispatch (node_protocol::CapabilityDispatchPayload, whichever channel carried it)
+// into its capability.result payload: decode the input, find
 // the capability, run local mediation for the desktop ones, execute, and bound the output.
 // Nothing a gateway sends can make this throw; every problem is a failed (or, for a mediation
 // denial, rejected) result whose error says what went wrong.
@@ -13,18 +14,12 @@
 
 #include "node_host/capabilities/capability.h"
 #include "node_host/mediation/mediation_policy.h"
+#include "node_protocol/capability_payloads.h"
 
 namespace palyra::node_host {
 
 // Upstream's host limit when a dispatch says 0 is 1 byte; ours is the daemon's default.
 inline constexpr uint64_t kDefaultMaxPayloadBytes = 64 * 1024;
-
-struct DispatchInput {
-  std::string request_id;
-  std::string capability;
-  std::string input_json;
-  uint64_t max_payload_bytes = 0;
-};
 
 struct DispatchContext {
   const std::vector<std::unique_ptr<Capability>>* capabilities = nullptr;
@@ -37,7 +32,8 @@ struct DispatchContext {
 
 // The capability.result payload: {request_id, success, output_json, error} plus
 // denied_by_local_mediation when the policy refused.
-nlohmann::json RunDispatch(const DispatchInput& dispatch, const DispatchContext& context);
+node_protocol::CapabilityResultPayload RunDispatch(
+    const node_protocol::CapabilityDispatchPayload& dispatch, const DispatchContext& context);
 
 // The node.started capability list and the RegisterNode flags for `capabilities`.
 nlohmann::json CapabilitySummary(const std::vector<std::unique_ptr<Capability>>& capabilities);

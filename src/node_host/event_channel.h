@@ -1,6 +1,7 @@
 #pragma once
 // One StreamNodeEvents call: writes are serialised by a mutex (any thread may send), and one
-// reader thread hands every response to a callback. gRPC's sync streams allow exactly this: one
+// reader thread turns every response into the channel handlers' calls (a pushed dispatch
+// becomes the same CapabilityDispatchPayload the QUIC channel delivers). gRPC's sync streams allow exactly this: one
 // concurrent reader and one concurrent writer.
 
 #include <grpcpp/grpcpp.h>
@@ -19,16 +20,14 @@ namespace palyra::node_host {
 
 class EventChannel : public NodeEventChannel {
  public:
-  using ResponseHandler = std::function<void(const nodev1::NodeEventResponse&)>;
-  // `on_end` runs on the reader thread once the stream has ended, with its final status.
-  EventChannel(GatewayClient& client, std::string device_id, ResponseHandler on_response,
-               std::function<void(const grpc::Status&)> on_end);
+  // handlers.on_end runs on the reader thread once the stream has ended, with its final status.
+  EventChannel(GatewayClient& client, std::string device_id, ChannelHandlers handlers);
   ~EventChannel() override;
   EventChannel(const EventChannel&) = delete;
   EventChannel& operator=(const EventChannel&) = delete;
 
   // False when the stream is broken (the reader then reports the final status).
-  bool Send(const std::string& event_name, const std::string& payload_json) override;
+  bool Send(node_protocol::NodeEvent event, const std::string& payload_json) override;
   // Half-closes, waits up to `grace` for the daemon to end the stream, then cancels.
   void Close(std::chrono::milliseconds grace) override;
   std::string_view transport() const override { return "grpc"; }
@@ -36,10 +35,10 @@ class EventChannel : public NodeEventChannel {
 
  private:
   void ReadLoop();
+  void OnResponse(const nodev1::NodeEventResponse& response);
 
   std::string device_id_;
-  ResponseHandler on_response_;
-  std::function<void(const grpc::Status&)> on_end_;
+  ChannelHandlers handlers_;
   grpc::ClientContext context_;
   std::unique_ptr<grpc::ClientReaderWriter<nodev1::NodeEventRequest, nodev1::NodeEventResponse>>
       stream_;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "daemon/node_tls/client_credentials.h"
+#include "node_protocol/channel_credentials.h"
 #include "identity/handshake.h"
 
 namespace palyra::node_host {
@@ -38,21 +38,21 @@ Status FromGrpc(const grpc::Status& status, std::string_view what) {
 Result<std::unique_ptr<GatewayClient>> GatewayClient::Connect(const std::string& target,
                                                               const std::string& ca_pem,
                                                               const ClientMaterial* client) {
-  daemon::node_tls::NodeClientTlsOptions options;
+  node_protocol::NodeClientTlsOptions options;
   options.ca_certificate_pem = ca_pem;
   if (client != nullptr) {
     options.client_certificate_pem = client->certificate_pem;
     options.client_private_key_pem = crypto::SecretString(client->private_key_pem.view());
   }
-  PALYRA_ASSIGN_OR_RETURN(daemon::node_tls::NodeChannelCredentials credentials,
-                          daemon::node_tls::MakeNodeChannelCredentials(options));
+  PALYRA_ASSIGN_OR_RETURN(node_protocol::NodeChannelCredentials credentials,
+                          node_protocol::MakeNodeChannelCredentials(options));
   // Reconnect quickly after a daemon restart; the run loop adds its own backoff on top.
   credentials.arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
   credentials.arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   credentials.arguments.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 20'000);
   credentials.arguments.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10'000);
   auto out = std::unique_ptr<GatewayClient>(new GatewayClient());
-  out->channel_ = daemon::node_tls::CreateNodeChannel(target, credentials);
+  out->channel_ = node_protocol::CreateNodeChannel(target, credentials);
   out->stub_ = nodev1::NodeService::NewStub(out->channel_);
   return out;
 }
@@ -127,25 +127,27 @@ Result<nodev1::GetPairingRequestStatusResponse> GatewayClient::PairingStatus(
   return response;
 }
 
-Result<nodev1::RegisterNodeResponse> GatewayClient::Register(
-    const std::string& device_id, const std::vector<nodev1::DeviceCapability>& capabilities) {
+Result<GatewayClient::Registration> GatewayClient::Register(
+    const std::string& device_id, const std::vector<std::string>& capability_names) {
   nodev1::RegisterNodeRequest request;
   request.set_v(1);
   request.mutable_device_id()->set_ulid(device_id);
   request.set_platform(HostPlatform());
-  for (const nodev1::DeviceCapability& capability : capabilities) {
-    *request.add_capabilities() = capability;
+  for (const std::string& name : capability_names) {
+    nodev1::DeviceCapability* capability = request.add_capabilities();
+    capability->set_name(name);
+    capability->set_available(true);
   }
   nodev1::RegisterNodeResponse response;
   grpc::ClientContext context;
   PrepareContext(context);
   PALYRA_RETURN_IF_ERROR(
       FromGrpc(stub_->RegisterNode(&context, request, &response), "RegisterNode"));
-  return response;
+  return Registration{response.accepted(), response.reason()};
 }
 
-Result<nodev1::RotateDeviceCertificateResponse> GatewayClient::Rotate(const std::string& device_id,
-                                                                      const std::string& csr_pem) {
+Result<GatewayClient::RotatedCertificate> GatewayClient::Rotate(const std::string& device_id,
+                                                                const std::string& csr_pem) {
   nodev1::RotateDeviceCertificateRequest request;
   request.set_v(1);
   request.mutable_device_id()->set_ulid(device_id);
@@ -155,7 +157,11 @@ Result<nodev1::RotateDeviceCertificateResponse> GatewayClient::Rotate(const std:
   PrepareContext(context);
   PALYRA_RETURN_IF_ERROR(FromGrpc(stub_->RotateDeviceCertificate(&context, request, &response),
                                   "RotateDeviceCertificate"));
-  return response;
+  if (response.mtls_client_certificate_pem().empty()) {
+    return Internal("RotateDeviceCertificate returned no certificate");
+  }
+  return RotatedCertificate{response.mtls_client_certificate_pem(),
+                            static_cast<int64_t>(response.cert_expires_at_unix_ms())};
 }
 
 Result<nodev1::RevokeDevicePairingResponse> GatewayClient::Revoke(

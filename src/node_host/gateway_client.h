@@ -51,10 +51,19 @@ class GatewayClient {
                                           const std::string& csr_pem);
   Result<nodev1::GetPairingRequestStatusResponse> PairingStatus(const std::string& session_id,
                                                                 const std::string& device_id);
-  Result<nodev1::RegisterNodeResponse> Register(
-      const std::string& device_id, const std::vector<nodev1::DeviceCapability>& capabilities);
-  Result<nodev1::RotateDeviceCertificateResponse> Rotate(const std::string& device_id,
-                                                         const std::string& csr_pem);
+  struct Registration {
+    bool accepted = false;
+    std::string reason;
+  };
+  // RegisterNode announcing `capability_names`, each available.
+  Result<Registration> Register(const std::string& device_id,
+                                const std::vector<std::string>& capability_names);
+  struct RotatedCertificate {
+    std::string certificate_pem;
+    int64_t expires_at_unix_ms = 0;
+  };
+  // RotateDeviceCertificate for the key behind `csr_pem`; INTERNAL when no certificate came back.
+  Result<RotatedCertificate> Rotate(const std::string& device_id, const std::string& csr_pem);
   Result<nodev1::RevokeDevicePairingResponse> Revoke(
       const std::string& device_id, const std::string& reason,
       std::chrono::milliseconds timeout = kGatewayRpcTimeout);

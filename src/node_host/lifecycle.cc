@@ -10,7 +10,7 @@
 #include "common/time.h"
 #include "common/ulid.h"
 #include "crypto/certificate.h"
-#include "identity/pairing/pairing_uri.h"
+#include "identity/pairing_uri.h"
 #include "node_host/gateway_client.h"
 #include "node_host/host_material.h"
 #include "node_host/host_process.h"

@@ -8,7 +8,7 @@
 #include "crypto/csr.h"
 #include "crypto/p256.h"
 #include "crypto/tls_probe.h"
-#include "daemon/node_tls/server_certificates.h"
+#include "node_protocol/server_name.h"
 #include "identity/device_identity.h"
 #include "node_host/gateway_client.h"
 
@@ -22,7 +22,7 @@ Result<std::string> FetchPinnedGatewayCa(const std::string& target,
   crypto::TlsProbeTarget probe;
   probe.host = endpoint.host;
   probe.port = endpoint.port;
-  probe.server_name = std::string(daemon::node_tls::kNodeRpcServerName);
+  probe.server_name = std::string(node_protocol::kNodeServerName);
   PALYRA_ASSIGN_OR_RETURN(std::vector<crypto::Certificate> chain,
                           crypto::ProbeTlsPeerChain(probe, timeout));
   const crypto::Certificate& leaf = chain.front();

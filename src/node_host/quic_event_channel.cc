@@ -1,28 +1,27 @@
 #include "node_host/quic_event_channel.h"
 
 #include <asio.hpp>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "common/files.h"
 #include "common/time.h"
+#include "node_protocol/quic_messages.h"
 
 namespace palyra::node_host {
 
 namespace {
 
 using namespace std::chrono_literals;
+using node_protocol::GatewayEvent;
+using node_protocol::NodeEvent;
+using node_protocol::NodeResponse;
+using node_protocol::ResponseKind;
 using transport::quic::ConnectFailure;
 
 constexpr auto kRequestTimeout = 10s;
 constexpr auto kReadSlice = 500ms;
 constexpr auto kResumeSaveInterval = 1s;
 constexpr size_t kMaxResumeFileBytes = 64;
-
-std::string StreamRequest(uint64_t after) {
-  return R"({"protocol_version":1,"method":"node.stream_events","resume_from":)" +
-         std::to_string(after) + "}";
-}
 
 // The classification the fallback policy needs, from QuicClient::Connect's error.
 ConnectFailure KindOf(const Status& status) {
@@ -111,9 +110,10 @@ void QuicEventChannel::Close(std::chrono::milliseconds /*grace*/) {
 bool QuicEventChannel::Probe(const QuicChannelOptions& options) {
   auto client = ConnectTo(options, nullptr);
   if (!client.ok()) return false;
-  auto health = (*client)->Request(R"({"protocol_version":1,"method":"node.health"})", 3s);
-  return health.ok() && health->size() == 1 &&
-         health->front().find(R"("kind":"health","ok":true)") != std::string::npos;
+  auto health = (*client)->Request(node_protocol::HealthRequest(), 3s);
+  if (!health.ok() || health->size() != 1) return false;
+  auto answer = node_protocol::ParseNodeResponse(health->front());
+  return answer.ok() && answer->kind == node_protocol::ResponseKind::kHealth && answer->ok;
 }
 
 void QuicEventChannel::SaveResumePoint(bool force) {
@@ -130,59 +130,55 @@ void QuicEventChannel::SaveResumePoint(bool force) {
 
 QuicEventChannel::FrameOutcome QuicEventChannel::OnFrame(const std::string& frame,
                                                          std::string* refusal) {
-  if (options_.on_activity) options_.on_activity();
-  nlohmann::json json = nlohmann::json::parse(frame, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object()) {
-    spdlog::warn("ignored an event frame that is not a JSON object");
+  const ChannelHandlers& handlers = options_.handlers;
+  if (handlers.on_activity) handlers.on_activity();
+  Result<NodeResponse> parsed = node_protocol::ParseNodeResponse(frame);
+  if (!parsed.ok()) {
+    spdlog::warn("ignored an event frame: {}", parsed.status().message());
     return FrameOutcome::kHandled;
   }
-  const std::string kind = json.value("kind", "");
-  if (kind == "heartbeat") return FrameOutcome::kHandled;
-  if (kind == "error") {
-    const std::string error = json.value("error", "");
-    if ((error == "resume_too_old" || error == "resume_ahead") && json.contains("seq") &&
-        json["seq"].is_number_unsigned()) {
-      const uint64_t head = json["seq"].get<uint64_t>();
+  const NodeResponse& response = *parsed;
+  if (response.kind == ResponseKind::kHeartbeat) return FrameOutcome::kHandled;
+  if (response.kind == ResponseKind::kError) {
+    const bool resync = response.error == node_protocol::kErrorResumeTooOld ||
+                        response.error == node_protocol::kErrorResumeAhead;
+    if (resync && response.seq) {
       spdlog::warn("the gateway's event log cannot resume after {} ({}); resyncing from its "
                    "head {} (work still due is dispatched again)",
-                   after_.load(), error, head);
-      after_ = head;
+                   after_.load(), response.error, *response.seq);
+      after_ = *response.seq;
       SaveResumePoint(/*force=*/true);
       return FrameOutcome::kResync;
     }
-    *refusal = "the gateway refused the event stream: " + error.substr(0, 64);
+    *refusal = "the gateway refused the event stream: " + response.error.substr(0, 64);
     return FrameOutcome::kRefused;
   }
-  if (kind != "event" || !json.contains("seq") || !json["seq"].is_number_unsigned()) {
-    spdlog::warn("ignored an event frame of kind '{}'", kind.substr(0, 32));
+  if (response.kind != ResponseKind::kEvent || !response.seq) {
+    spdlog::warn("ignored an event frame that is not an event");
     return FrameOutcome::kHandled;
   }
-  const uint64_t seq = json["seq"].get<uint64_t>();
+  const uint64_t seq = *response.seq;
   if (seq <= after_.load()) return FrameOutcome::kHandled;  // already handled
-  const std::string event = json.value("event", "");
-  const nlohmann::json& payload = json.contains("payload") ? json["payload"] : nlohmann::json();
-  if (event == "capability.dispatch" && payload.is_object()) {
-    DispatchInput dispatch;
-    dispatch.request_id = payload.value("request_id", "");
-    dispatch.capability = payload.value("capability", "");
-    dispatch.input_json = payload.contains("input") ? payload["input"].dump() : "null";
-    dispatch.max_payload_bytes = payload.value("max_payload_bytes", uint64_t{0});
-    if (dispatch.request_id.empty()) {
-      spdlog::warn("ignored a dispatch event without a request_id (seq {})", seq);
-    } else if (options_.on_dispatch) {
+  const std::optional<GatewayEvent> event = node_protocol::ParseGatewayEvent(response.event);
+  if (event == GatewayEvent::kCapabilityDispatch) {
+    auto dispatch = node_protocol::ParseCapabilityDispatch(response.payload_json);
+    if (!dispatch.ok()) {
+      spdlog::warn("ignored a dispatch event (seq {}): {}", seq, dispatch.status().message());
+    } else if (handlers.on_dispatch) {
       // Saved before the work starts: a host that crashes while running it does not run it
       // again from the log (the gateway dispatches work it never got an answer for again).
       after_ = seq;
       SaveResumePoint(/*force=*/true);
-      options_.on_dispatch(std::move(dispatch));
+      handlers.on_dispatch(std::move(*dispatch));
     }
-  } else if (event == "certificate.rotation_due") {
+  } else if (event == GatewayEvent::kCertificateRotationDue) {
     spdlog::info("the gateway says the client certificate is due for rotation");
-    if (options_.on_rotation_due) options_.on_rotation_due();
-  } else if (event == "daemon.shutdown") {
+    if (handlers.on_rotation_due) handlers.on_rotation_due();
+  } else if (event == GatewayEvent::kDaemonShutdown) {
     spdlog::info("the gateway is shutting down");
   } else {
-    spdlog::debug("event {} (seq {}) needs nothing from this host", event.substr(0, 64), seq);
+    spdlog::debug("event {} (seq {}) needs nothing from this host", response.event.substr(0, 64),
+                  seq);
   }
   after_ = seq;
   SaveResumePoint(/*force=*/false);
@@ -192,7 +188,7 @@ QuicEventChannel::FrameOutcome QuicEventChannel::OnFrame(const std::string& fram
 void QuicEventChannel::ReadLoop() {
   Status ended;
   while (!closing_.load() && ended.ok()) {
-    auto stream = client_->OpenStream(StreamRequest(after_.load()));
+    auto stream = client_->OpenStream(node_protocol::StreamEventsRequest(after_.load()));
     if (!stream.ok()) {
       ended = stream.status();
       break;
@@ -215,29 +211,23 @@ void QuicEventChannel::ReadLoop() {
     }
   }
   SaveResumePoint(/*force=*/true);
-  if (!closing_.load() && options_.on_end) options_.on_end(ended);
+  if (!closing_.load() && options_.handlers.on_end) options_.handlers.on_end(ended);
 }
 
-bool QuicEventChannel::Send(const std::string& event_name, const std::string& payload_json) {
+bool QuicEventChannel::Send(node_protocol::NodeEvent event, const std::string& payload_json) {
   if (closing_.load()) return false;
-  nlohmann::json payload = nlohmann::json::parse(payload_json, nullptr, false);
-  if (!payload.is_object()) payload = nlohmann::json::object();
   std::string request;
-  {
+  if (event == NodeEvent::kCapabilityResult) {
+    request = node_protocol::CapabilityResultRequest(payload_json);
+  } else {
     std::lock_guard lock(send_mu_);
-    if (event_name == "capability.result") {
-      request = nlohmann::json{{"protocol_version", 1},
-                               {"method", "node.capability_result"},
-                               {"result", payload}}
-                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    } else {
-      const uint64_t seq = ++publish_seq_;
-      request = nlohmann::json{{"protocol_version", 1},
-                               {"method", "node.publish_events"},
-                               {"events", {{{"seq", seq}, {"name", event_name}, {"payload", payload}}}}}
-                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
+    node_protocol::PublishedNodeEvent published;
+    published.seq = ++publish_seq_;
+    published.name = std::string(node_protocol::EventName(event));
+    published.payload_json = payload_json;
+    request = node_protocol::PublishEventsRequest({published});
   }
+  const std::string_view event_name = node_protocol::EventName(event);
   auto answer = client_->Request(request, kRequestTimeout);
   if (!answer.ok()) {
     spdlog::warn("sending {} over QUIC failed: {}", event_name, answer.status().ToString());
@@ -246,12 +236,14 @@ bool QuicEventChannel::Send(const std::string& event_name, const std::string& pa
     if (answer.status().code() == StatusCode::kDeadlineExceeded) client_->Close();
     return false;
   }
-  if (answer->size() != 1 || answer->front().find(R"("kind":"ack")") == std::string::npos) {
+  auto ack = answer->size() == 1 ? node_protocol::ParseNodeResponse(answer->front())
+                                  : Result<NodeResponse>(Unavailable("no single answer"));
+  if (!ack.ok() || ack->kind != ResponseKind::kAck) {
     // The gateway refused the content (it will not take it on a retry either).
     spdlog::warn("the gateway did not accept {}: {}", event_name,
                  answer->empty() ? std::string("(no answer)") : answer->front().substr(0, 200));
-  } else if (answer->front().find(R"("accepted":false)") != std::string::npos) {
-    spdlog::warn("the gateway ignored {}: {}", event_name, answer->front().substr(0, 200));
+  } else if (ack->accepted == false) {
+    spdlog::warn("the gateway ignored {}: {}", event_name, ack->reason.substr(0, 200));
   }
   return true;
 }

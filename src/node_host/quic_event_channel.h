@@ -19,7 +19,6 @@
 #include <thread>
 
 #include "common/status.h"
-#include "node_host/dispatch_runner.h"
 #include "node_host/host_material.h"
 #include "node_host/node_event_channel.h"
 #include "transport/quic/fallback_policy.h"
@@ -36,11 +35,8 @@ struct QuicChannelOptions {
   std::string private_key_pem;  // secret
   std::chrono::milliseconds handshake_timeout{10'000};
   std::filesystem::path resume_file;  // the last event sequence handled
-  std::function<void(DispatchInput)> on_dispatch;
-  std::function<void()> on_rotation_due;
-  std::function<void()> on_activity;  // any frame from the gateway
-  // Once, on the reader thread, when the channel broke (not after Close()).
-  std::function<void(const Status&)> on_end;
+  // on_end is not called after Close().
+  ChannelHandlers handlers;
 };
 
 struct QuicChannelFailure {
@@ -56,7 +52,7 @@ class QuicEventChannel : public NodeEventChannel {
                                                 QuicChannelFailure* failure);
   ~QuicEventChannel() override;
 
-  bool Send(const std::string& event_name, const std::string& payload_json) override;
+  bool Send(node_protocol::NodeEvent event, const std::string& payload_json) override;
   void Close(std::chrono::milliseconds grace) override;
   std::string_view transport() const override { return "quic"; }
 

@@ -7,37 +7,30 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <set>
 #include <thread>
 #include <vector>
 
 #include "common/endpoint_url.h"
 #include "common/time.h"
-#include "daemon/node_tls/server_certificates.h"
-#include "node_host/capabilities/capability.h"
-#include "node_host/dispatch_runner.h"
+#include "node_host/dispatch_pool.h"
 #include "node_host/event_channel.h"
 #include "node_host/gateway_client.h"
 #include "node_host/pairing_bootstrap.h"
 #include "node_host/quic_event_channel.h"
-#include "node_host/recent_results.h"
+#include "node_protocol/server_name.h"
 #include "transport/quic/fallback_policy.h"
 
 namespace palyra::node_host {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using node_protocol::NodeEvent;
 using std::chrono::milliseconds;
 
 constexpr milliseconds kStopCheckSlice{200};
 constexpr milliseconds kRotationRetry{30'000};
-// Results remembered for answering a repeated dispatch: enough for the work of several
-// reconnects, bounded in bytes because one result may be up to max_payload_bytes.
-constexpr size_t kRecentResultEntries = 256;
-constexpr size_t kRecentResultBytes = 4 * 1024 * 1024;
 
 std::string Dump(const nlohmann::json& json) {
   // Replace invalid UTF-8 rather than throw: a capability's text must never kill the host.
@@ -49,15 +42,13 @@ bool MayMeanRefused(StatusCode code) {
          code == StatusCode::kUnavailable;
 }
 
-// Everything one run shares with its worker threads. Owned through a shared_ptr so that a
-// worker still busy after the stop grace (a prompt, an opener) never outlives what it uses.
+// One run: the session with the gateway (registration, the event channel and its transport,
+// certificate rotation, reconnects). The work itself runs in the DispatchPool. Owned through a
+// shared_ptr so that channel callbacks arriving after the run ended find it gone, not freed.
 class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
  public:
   HostRuntime(const RunLoopOptions& options, const std::atomic<bool>& stop)
-      : options_(options),
-        stop_(stop),
-        store_(options.config.identity_store_dir),
-        capabilities_(StandardCapabilities()) {}
+      : options_(options), stop_(stop), store_(options.config.identity_store_dir) {}
 
   RunResult Run();
 
@@ -82,43 +73,28 @@ class HostRuntime : public std::enable_shared_from_this<HostRuntime> {
   QuicChannelOptions QuicOptions(const ClientMaterial& material);
   void EndSession(const Status& status);
   void DetachChannel();
-  void SendEvent(const std::string& name, const std::string& payload, bool keep_if_unsent);
+  void SendEvent(NodeEvent event, const std::string& payload, bool keep_if_unsent);
+  // The handlers both channels report to.
+  ChannelHandlers Handlers();
+  void StartPool();
+  RunResult Finish(RunOutcome outcome, std::string detail);
 
-  // Dispatch execution.
-  void StartWorkers();
-  void Submit(DispatchInput dispatch);
-  void WorkerLoop();
-  // Finishes or fails the work in flight; returns false when some is still running.
-  bool DrainWork(milliseconds grace);
-
-  void OnResponse(const nodev1::NodeEventResponse& response);
   void Touch() { last_activity_ms_.store(NowUnixMs()); }
 
   const RunLoopOptions options_;
   const std::atomic<bool>& stop_;
   HostMaterialStore store_;
-  std::vector<std::unique_ptr<Capability>> capabilities_;
+  std::shared_ptr<DispatchPool> pool_;
   // What RegisterNode announces (every probe registers the same list, so a probe that
   // succeeds changes nothing at the gateway).
-  std::vector<nodev1::DeviceCapability> registered_capabilities_;
+  std::vector<std::string> registered_capabilities_;
   HostFacts facts_;
   std::string target_;
   std::atomic<int64_t> last_activity_ms_{0};
 
   std::mutex out_mu_;
   NodeEventChannel* current_ = nullptr;
-  std::deque<std::pair<std::string, std::string>> unsent_;
-
-  std::mutex work_mu_;
-  std::condition_variable work_cv_;
-  std::deque<DispatchInput> queue_;
-  std::set<std::string> known_ids_;  // queued or running: a repeated dispatch is ignored
-  std::set<std::string> running_ids_;
-  // Finished: a repeated dispatch is answered with the same result, not run again.
-  RecentResults recent_results_{kRecentResultEntries, kRecentResultBytes};
-  bool stopping_ = false;
-  bool workers_exit_ = false;
-  std::vector<std::thread> workers_;
+  std::deque<std::pair<NodeEvent, std::string>> unsent_;
 
   std::mutex session_mu_;
   std::condition_variable session_cv_;
@@ -155,9 +131,9 @@ void HostRuntime::AttachChannel(NodeEventChannel* channel) {
   std::lock_guard lock(out_mu_);
   current_ = channel;
   while (!unsent_.empty()) {
-    auto& [name, payload] = unsent_.front();
-    if (!current_->Send(name, payload)) break;
-    spdlog::info("sent a result kept while disconnected ({})", name);
+    auto& [event, payload] = unsent_.front();
+    if (!current_->Send(event, payload)) break;
+    spdlog::info("sent a result kept while disconnected ({})", node_protocol::EventName(event));
     unsent_.pop_front();
   }
 }
@@ -167,162 +143,59 @@ void HostRuntime::DetachChannel() {
   current_ = nullptr;
 }
 
-void HostRuntime::SendEvent(const std::string& name, const std::string& payload,
-                            bool keep_if_unsent) {
+void HostRuntime::SendEvent(NodeEvent event, const std::string& payload, bool keep_if_unsent) {
   std::lock_guard lock(out_mu_);
-  if (current_ != nullptr && current_->Send(name, payload)) {
+  if (current_ != nullptr && current_->Send(event, payload)) {
     Touch();
     return;
   }
-  if (keep_if_unsent) unsent_.emplace_back(name, payload);
+  if (keep_if_unsent) unsent_.emplace_back(event, payload);
 }
 
-void HostRuntime::StartWorkers() {
-  const int count = std::clamp(options_.config.max_concurrent_dispatches, 1,
-                               kMaxConcurrentDispatches);
-  for (int i = 0; i < count; ++i) {
-    workers_.emplace_back([self = shared_from_this()] { self->WorkerLoop(); });
-  }
-}
-
-void HostRuntime::Submit(DispatchInput dispatch) {
-  std::optional<std::string> answered;
-  {
-    std::lock_guard lock(work_mu_);
-    answered = recent_results_.Find(dispatch.request_id);
-  }
-  if (answered) {
-    // The gateway sends work again after a reconnect when the answer may not have reached it.
-    spdlog::info("request {} was dispatched again after it finished; sending its result again",
-                 dispatch.request_id);
-    SendEvent("capability.result", *answered, true);
-    return;
-  }
-  {
-    std::lock_guard lock(work_mu_);
-    if (!known_ids_.insert(dispatch.request_id).second) {
-      spdlog::warn("request {} was dispatched again while still in flight; ignored",
-                   dispatch.request_id);
-      return;
-    }
-    if (!stopping_) {
-      queue_.push_back(std::move(dispatch));
-      work_cv_.notify_one();
-      return;
-    }
-    known_ids_.erase(dispatch.request_id);
-  }
-  nlohmann::json failed = {{"request_id", dispatch.request_id},
-                           {"success", false},
-                           {"output_json", nullptr},
-                           {"error", "the node host is stopping"}};
-  SendEvent("capability.result", Dump(failed), true);
-}
-
-void HostRuntime::WorkerLoop() {
-  for (;;) {
-    DispatchInput dispatch;
-    {
-      std::unique_lock lock(work_mu_);
-      work_cv_.wait(lock, [this] { return workers_exit_ || !queue_.empty(); });
-      if (queue_.empty()) return;
-      dispatch = std::move(queue_.front());
-      queue_.pop_front();
-      running_ids_.insert(dispatch.request_id);
-    }
-    spdlog::info("request {}: running {}", dispatch.request_id, dispatch.capability);
-    DispatchContext context;
-    context.capabilities = &capabilities_;
-    context.facts = &facts_;
-    context.policy = &options_.config.mediation;
-    context.prompt = options_.prompt;
-    context.report_mediation = [this](const std::string& payload) {
-      SendEvent("capability.awaiting_local_mediation", payload, false);
-    };
-    nlohmann::json result = RunDispatch(dispatch, context);
-    std::string payload = Dump(result);
-    bool still_owned = false;
-    {
-      std::lock_guard lock(work_mu_);
-      still_owned = running_ids_.erase(dispatch.request_id) > 0;
-      // Remembered before the id stops being "known", so that a repeat arriving now is either
-      // ignored as running or answered from memory, never run twice.
-      if (still_owned) recent_results_.Remember(dispatch.request_id, payload);
-      known_ids_.erase(dispatch.request_id);
-    }
-    work_cv_.notify_all();
-    if (!still_owned) continue;  // already failed by the stop grace
-    spdlog::info("request {}: {}{}", dispatch.request_id,
-                 result.value("success", false) ? "succeeded" : "failed: ",
-                 result.value("error", std::string()));
-    SendEvent("capability.result", payload, true);
-  }
-}
-
-bool HostRuntime::DrainWork(milliseconds grace) {
-  std::vector<std::string> abandoned;
-  std::vector<std::string> never_started;
-  {
-    std::unique_lock lock(work_mu_);
-    stopping_ = true;
-    for (const DispatchInput& d : queue_) never_started.push_back(d.request_id);
-    queue_.clear();
-  }
-  auto fail = [this](const std::string& id, const std::string& why) {
-    nlohmann::json failed = {
-        {"request_id", id}, {"success", false}, {"output_json", nullptr}, {"error", why}};
-    SendEvent("capability.result", Dump(failed), false);
+void HostRuntime::StartPool() {
+  DispatchPoolOptions pool;
+  pool.workers = options_.config.max_concurrent_dispatches;
+  pool.facts = facts_;
+  pool.policy = options_.config.mediation;
+  pool.prompt = options_.prompt;
+  // A worker left running after the stop grace may send after the run ended: then it is gone.
+  std::weak_ptr<HostRuntime> weak = weak_from_this();
+  pool.send = [weak](NodeEvent event, const std::string& payload, bool keep_if_unsent) {
+    if (auto self = weak.lock()) self->SendEvent(event, payload, keep_if_unsent);
   };
-  for (const std::string& id : never_started) fail(id, "the node host stopped before running it");
-  bool finished = false;
-  {
-    std::unique_lock lock(work_mu_);
-    finished = work_cv_.wait_for(lock, grace, [this] { return running_ids_.empty(); });
-    if (!finished) {
-      abandoned.assign(running_ids_.begin(), running_ids_.end());
-      running_ids_.clear();
-    }
-    workers_exit_ = true;
+  pool_ = DispatchPool::Create(std::move(pool));
+  for (const auto& capability : pool_->capabilities()) {
+    registered_capabilities_.emplace_back(capability->name());
   }
-  work_cv_.notify_all();
-  for (const std::string& id : abandoned) {
-    fail(id, "the node host stopped before the capability finished");
-  }
-  return finished;
 }
 
-void HostRuntime::OnResponse(const nodev1::NodeEventResponse& response) {
-  Touch();
-  if (!response.accepted()) {
-    spdlog::warn("the gateway did not accept an event: {}", response.reason());
-  }
-  if (!response.has_dispatch()) return;
-  const nodev1::NodeCapabilityDispatch& d = response.dispatch();
-  DispatchInput dispatch;
-  dispatch.request_id = d.request_id().ulid();
-  dispatch.capability = d.capability();
-  dispatch.input_json = d.input_json();
-  dispatch.max_payload_bytes = d.max_payload_bytes();
-  if (dispatch.request_id.empty()) {
-    spdlog::warn("ignored a dispatch without a request_id (capability '{}')",
-                 dispatch.capability.substr(0, 64));
-    return;
-  }
-  Submit(std::move(dispatch));
+ChannelHandlers HostRuntime::Handlers() {
+  ChannelHandlers handlers;
+  std::weak_ptr<HostRuntime> weak = weak_from_this();
+  handlers.on_dispatch = [weak](node_protocol::CapabilityDispatchPayload dispatch) {
+    if (auto self = weak.lock()) self->pool_->Submit(std::move(dispatch));
+  };
+  handlers.on_rotation_due = [weak] {
+    if (auto self = weak.lock()) self->rotation_requested_ = true;
+  };
+  handlers.on_activity = [weak] {
+    if (auto self = weak.lock()) self->Touch();
+  };
+  handlers.on_end = [weak](const Status& status) {
+    if (auto self = weak.lock()) self->EndSession(status);
+  };
+  return handlers;
 }
 
 Status HostRuntime::RotateCertificate(GatewayClient& client) {
   const std::string& device_id = options_.config.device_id;
   PALYRA_ASSIGN_OR_RETURN(KeyAndCsr key, GenerateKeyAndCsr(device_id));
-  PALYRA_ASSIGN_OR_RETURN(nodev1::RotateDeviceCertificateResponse rotated,
+  PALYRA_ASSIGN_OR_RETURN(GatewayClient::RotatedCertificate rotated,
                           client.Rotate(device_id, key.csr_pem));
-  if (rotated.mtls_client_certificate_pem().empty()) {
-    return Internal("RotateDeviceCertificate returned no certificate");
-  }
   ClientMaterial material;
-  material.certificate_pem = rotated.mtls_client_certificate_pem();
+  material.certificate_pem = std::move(rotated.certificate_pem);
   material.private_key_pem = std::move(key.private_key_pem);
-  material.cert_expires_at_unix_ms = static_cast<int64_t>(rotated.cert_expires_at_unix_ms());
+  material.cert_expires_at_unix_ms = rotated.expires_at_unix_ms;
   return store_.SaveClient(device_id, material);
 }
 
@@ -342,9 +215,9 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
   auto next_quic_try = Clock::now() + options_.quic_retry_interval;
   nlohmann::json started = {{"device_id", options_.config.device_id},
                             {"platform", facts_.platform},
-                            {"capabilities", CapabilitySummary(capabilities_)},
+                            {"capabilities", CapabilitySummary(pool_->capabilities())},
                             {"started_at_unix_ms", NowUnixMs()}};
-  channel.Send("node.started", Dump(started));
+  channel.Send(NodeEvent::kStarted, Dump(started));
   Touch();
   AttachChannel(&channel);
   spdlog::info("event channel open over {}", channel.transport());
@@ -373,8 +246,8 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
       nlohmann::json stopping = {{"device_id", options_.config.device_id},
                                  {"stopped_at_unix_ms", NowUnixMs()},
                                  {"reason", "signal"}};
-      SendEvent("node.stopping", Dump(stopping), false);
-      const bool drained = DrainWork(options_.stop_grace);
+      SendEvent(NodeEvent::kStopping, Dump(stopping), false);
+      const bool drained = pool_->Drain(options_.stop_grace);
       DetachChannel();
       channel.Close(milliseconds(2000));
       *detail = drained ? "stopped" : "stopped (work still running was reported failed)";
@@ -410,7 +283,7 @@ HostRuntime::SessionEnd HostRuntime::RunSession(GatewayClient& client,
     if (now - last_activity_ms_.load() >= options_.config.poll_interval_ms) {
       nlohmann::json heartbeat = {{"device_id", options_.config.device_id},
                                   {"heartbeat_at_unix_ms", now}};
-      SendEvent("node.heartbeat", Dump(heartbeat), false);
+      SendEvent(NodeEvent::kHeartbeat, Dump(heartbeat), false);
       Touch();
     }
   }
@@ -428,7 +301,7 @@ QuicChannelOptions HostRuntime::QuicOptions(const ClientMaterial& material) {
   auto endpoint = ParseEndpointUrl(options_.config.grpc_url, "grpc_url");
   // The node listener's certificate, which QUIC presents too, is checked by its name, as the
   // gRPC channel checks it.
-  quic.server_name = std::string(daemon::node_tls::kNodeRpcServerName);
+  quic.server_name = std::string(node_protocol::kNodeServerName);
   quic.host = !options_.quic_host.empty() ? options_.quic_host
                                           : (endpoint.ok() ? endpoint->host : std::string());
   quic.port = options_.quic_port != 0 ? options_.quic_port
@@ -440,19 +313,7 @@ QuicChannelOptions HostRuntime::QuicOptions(const ClientMaterial& material) {
                                ? options_.quic_handshake_timeout
                                : milliseconds(transport::quic::kHandshakeTimeoutMs);
   quic.resume_file = options_.paths.quic_resume_point();
-  std::weak_ptr<HostRuntime> weak = weak_from_this();
-  quic.on_dispatch = [weak](DispatchInput dispatch) {
-    if (auto self = weak.lock()) self->Submit(std::move(dispatch));
-  };
-  quic.on_rotation_due = [weak] {
-    if (auto self = weak.lock()) self->rotation_requested_ = true;
-  };
-  quic.on_activity = [weak] {
-    if (auto self = weak.lock()) self->Touch();
-  };
-  quic.on_end = [weak](const Status& status) {
-    if (auto self = weak.lock()) self->EndSession(status);
-  };
+  quic.handlers = Handlers();
   return quic;
 }
 
@@ -482,14 +343,7 @@ std::unique_ptr<NodeEventChannel> HostRuntime::OpenChannel(GatewayClient& client
                  where, decision.reason, options_.quic_retry_interval.count() / 1000);
     *fell_back = true;
   }
-  auto self = shared_from_this();
-  return std::make_unique<EventChannel>(
-      client, options_.config.device_id,
-      [self](const nodev1::NodeEventResponse& r) { self->OnResponse(r); },
-      [self](const grpc::Status& status) {
-        self->EndSession(Status(static_cast<StatusCode>(status.error_code()),
-                                status.error_message()));
-      });
+  return std::make_unique<EventChannel>(client, options_.config.device_id, Handlers());
 }
 
 bool HostRuntime::ConfirmRefused(const ClientMaterial& material, std::string* detail) {
@@ -514,6 +368,16 @@ bool HostRuntime::ConfirmRefused(const ClientMaterial& material, std::string* de
   return true;
 }
 
+RunResult HostRuntime::Finish(RunOutcome outcome, std::string detail) {
+  // Stopping drains with the grace; any other end fails the work in flight at once.
+  pool_->Drain(outcome == RunOutcome::kStopped ? options_.stop_grace : milliseconds(0));
+  RunResult result;
+  result.abandoned_work = pool_->Shutdown();
+  result.outcome = outcome;
+  result.detail = std::move(detail);
+  return result;
+}
+
 RunResult HostRuntime::Run() {
   RunResult result;
   if (Status prepared = Prepare(); !prepared.ok()) {
@@ -521,40 +385,15 @@ RunResult HostRuntime::Run() {
     result.detail = prepared.ToString();
     return result;
   }
-  StartWorkers();
-  for (const auto& capability : capabilities_) {
-    nodev1::DeviceCapability c;
-    c.set_name(std::string(capability->name()));
-    c.set_available(true);
-    registered_capabilities_.push_back(c);
-  }
+  StartPool();
 
   std::mt19937_64 rng(std::random_device{}());
   milliseconds backoff = options_.initial_backoff;
   int registrations = 0;
   int failures_in_a_row = 0;
   auto lost_since = Clock::now();
-  auto finish = [&](RunOutcome outcome, std::string detail) {
-    bool already_drained = false;
-    {
-      std::lock_guard lock(work_mu_);
-      already_drained = stopping_;
-    }
-    if (!already_drained) {
-      DrainWork(outcome == RunOutcome::kStopped ? options_.stop_grace : milliseconds(0));
-    }
-    std::unique_lock lock(work_mu_);
-    result.abandoned_work = !running_ids_.empty();
-    workers_exit_ = true;
-    lock.unlock();
-    work_cv_.notify_all();
-    for (std::thread& worker : workers_) {
-      if (result.abandoned_work) worker.detach();
-      else worker.join();
-    }
-    result.outcome = outcome;
-    result.detail = std::move(detail);
-    return result;
+  auto finish = [this](RunOutcome outcome, std::string detail) {
+    return Finish(outcome, std::move(detail));
   };
 
   while (!stop_.load()) {
@@ -568,7 +407,7 @@ RunResult HostRuntime::Run() {
     auto client = GatewayClient::Connect(target_, options_.ca_pem, &*material);
     if (!client.ok()) return finish(RunOutcome::kFailed, client.status().ToString());
     auto registered_reply = (*client)->Register(options_.config.device_id, registered_capabilities_);
-    if (registered_reply.ok() && registered_reply->accepted()) {
+    if (registered_reply.ok() && registered_reply->accepted) {
       ++registrations;
       if (registrations == 1) {
         spdlog::info("registered with the gateway at {} as device {}", options_.config.grpc_url,
@@ -591,7 +430,7 @@ RunResult HostRuntime::Run() {
       maybe_refused = end == SessionEnd::kRefused;
       spdlog::warn("the event stream ended ({})", detail);
     } else if (registered_reply.ok()) {
-      detail = "RegisterNode was not accepted: " + registered_reply->reason();
+      detail = "RegisterNode was not accepted: " + registered_reply->reason;
     } else {
       detail = registered_reply.status().ToString();
       maybe_refused = MayMeanRefused(registered_reply.status().code());

@@ -168,12 +168,13 @@ TEST_F(PairingSessionManagerTest, TestHookRejectsBadMaterial) {
   EXPECT_TRUE(FailedWith(duplicate, PairingError::kInvalidArgument, StatusCode::kInvalidArgument));
 }
 
-TEST_F(PairingSessionManagerTest, VersionZeroIsAMismatchAndKeepsTheSession) {
+// A pairing session is single use: a hello with the wrong version spends it, and the corrected
+// hello that follows finds no session.
+TEST_F(PairingSessionManagerTest, VersionZeroIsAMismatchAndSpendsTheSession) {
   DeviceIdentity identity = NewIdentity();
-  PairingSession session = StartPin();
-  DeviceHello hello = HelloFor(identity, session);
-
   for (uint32_t version : {0u, 2u}) {
+    PairingSession session = StartPin();
+    DeviceHello hello = HelloFor(identity, session);
     DeviceHello other = hello;
     other.protocol_version = version;
     auto result = manager_.Verify(other, kPin);
@@ -183,12 +184,13 @@ TEST_F(PairingSessionManagerTest, VersionZeroIsAMismatchAndKeepsTheSession) {
     EXPECT_NE(result.status().message().find("expected 1, got " + std::to_string(version)),
               std::string::npos)
         << result.status().ToString();
-    EXPECT_EQ(manager_.ActiveSessionCount(), 1u);
+    EXPECT_EQ(manager_.ActiveSessionCount(), 0u);
+    auto retried = manager_.Verify(hello, kPin);
+    EXPECT_TRUE(FailedWith(retried, PairingError::kSessionNotFound, StatusCode::kNotFound));
   }
-  EXPECT_TRUE(manager_.Verify(hello, kPin).ok());
 }
 
-TEST_F(PairingSessionManagerTest, ClientKindMismatchKeepsTheSession) {
+TEST_F(PairingSessionManagerTest, ClientKindMismatchSpendsTheSession) {
   DeviceIdentity identity = NewIdentity();
   PairingSession session = StartPin(ClientKind::kNode);
   DeviceHello hello = HelloFor(identity, session);
@@ -198,8 +200,9 @@ TEST_F(PairingSessionManagerTest, ClientKindMismatchKeepsTheSession) {
   EXPECT_TRUE(FailedWith(result, PairingError::kClientKindMismatch, StatusCode::kInvalidArgument));
   EXPECT_NE(result.status().message().find("started for node, the hello says cli"),
             std::string::npos);
-  EXPECT_EQ(manager_.ActiveSessionCount(), 1u);
-  EXPECT_TRUE(manager_.Verify(hello, kPin).ok());
+  EXPECT_EQ(manager_.ActiveSessionCount(), 0u);
+  auto retried = manager_.Verify(hello, kPin);
+  EXPECT_TRUE(FailedWith(retried, PairingError::kSessionNotFound, StatusCode::kNotFound));
 }
 
 TEST_F(PairingSessionManagerTest, WrongPinDeletesTheSession) {

@@ -23,7 +23,9 @@ class DispatchTest : public ::testing::Test {
   }
   nlohmann::json Run(const std::string& capability, const std::string& input,
                      uint64_t limit = 0) {
-    return RunDispatch({"01ARZ3NDEKTSV4RRFFQ69G5FAW", capability, input, limit}, context_);
+    // Through the producer codec, as the payload leaves the host.
+    return nlohmann::json::parse(node_protocol::EncodeCapabilityResult(
+        RunDispatch({"01ARZ3NDEKTSV4RRFFQ69G5FAW", capability, input, limit}, context_)));
   }
 
   std::vector<std::unique_ptr<Capability>> capabilities_;

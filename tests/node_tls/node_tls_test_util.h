@@ -25,7 +25,7 @@
 #include "crypto/hash.h"
 #include "crypto/p256.h"
 #include "daemon/node_tls/certificate_binding.h"
-#include "daemon/node_tls/client_credentials.h"
+#include "node_protocol/channel_credentials.h"
 #include "daemon/node_tls/peer_identity.h"
 #include "daemon/node_tls/server_certificates.h"
 #include "daemon/node_tls/server_credentials.h"
@@ -34,6 +34,14 @@
 #include "identity/store/revocation_index.h"
 #include "proto/probe.grpc.pb.h"
 #include "store/migrations.h"
+
+namespace palyra::daemon::node_tls {
+// The node channel's client half lives in the node contract library.
+using node_protocol::CreateNodeChannel;
+using node_protocol::MakeNodeChannelCredentials;
+using node_protocol::NodeChannelCredentials;
+using node_protocol::NodeClientTlsOptions;
+}  // namespace palyra::daemon::node_tls
 
 namespace palyra::daemon::node_tls::testing {
 

@@ -9,7 +9,7 @@
 #include "common/ulid.h"
 #include "crypto/csr.h"
 #include "crypto/p256.h"
-#include "daemon/node_tls/client_credentials.h"
+#include "node_protocol/channel_credentials.h"
 #include "identity/handshake.h"
 
 namespace palyra::testing {
@@ -22,18 +22,18 @@ void SetDeadline(grpc::ClientContext& context) {
 std::shared_ptr<grpc::Channel> NodeChannel(const std::string& address, const std::string& ca_pem,
                                            const std::string& cert_pem = {},
                                            const std::string& key_pem = {}) {
-  daemon::node_tls::NodeClientTlsOptions options;
+  node_protocol::NodeClientTlsOptions options;
   options.ca_certificate_pem = ca_pem;
   options.client_certificate_pem = cert_pem;
   options.client_private_key_pem = crypto::SecretString(key_pem);
-  auto credentials = daemon::node_tls::MakeNodeChannelCredentials(options);
+  auto credentials = node_protocol::MakeNodeChannelCredentials(options);
   if (!credentials.ok()) {
     throw std::runtime_error("node channel credentials: " + credentials.status().ToString());
   }
   // A fresh connection per client: tests compare certificates, which gRPC would otherwise
   // share across channels with equal arguments.
   credentials->arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  return daemon::node_tls::CreateNodeChannel(address, *credentials);
+  return node_protocol::CreateNodeChannel(address, *credentials);
 }
 
 nodev1::PairingMethod MethodProto(adminv1::PairingMethodKind method, const std::string& code) {

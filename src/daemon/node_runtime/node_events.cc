@@ -1,11 +1,15 @@
 #include "daemon/node_runtime/node_events.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include "node_protocol/capability_payloads.h"
+#include "node_protocol/event_catalogue.h"
 
 namespace palyra::node_runtime {
 
 namespace {
+
+using node_protocol::NodeEvent;
 
 constexpr size_t kMaxEchoedEventNameBytes = 64;
 
@@ -17,23 +21,6 @@ std::string Printable(std::string_view text) {
   }
   if (text.size() > kMaxEchoedEventNameBytes) out += "...";
   return out;
-}
-
-Result<nlohmann::json> ParseObject(const std::string& payload, std::string_view event) {
-  nlohmann::json json = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded() || !json.is_object()) {
-    return InvalidArgument(std::string(event) + " payload_json must be a JSON object");
-  }
-  return json;
-}
-
-Result<std::string> RequestIdOf(const nlohmann::json& json, std::string_view event) {
-  auto it = json.find("request_id");
-  if (it == json.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
-    return InvalidArgument(std::string(event) +
-                           " payload_json needs a non-empty string request_id");
-  }
-  return it->get<std::string>();
 }
 
 // What the runtime says about an event for a request: PERMISSION_DENIED (another device's
@@ -52,57 +39,41 @@ Result<NodeEventOutcome> RuntimeOutcome(const Status& status) {
 
 Result<NodeEventOutcome> ApplyMediation(NodeRuntime& runtime, std::string_view device_id,
                                         const std::string& payload) {
-  PALYRA_ASSIGN_OR_RETURN(nlohmann::json json, ParseObject(payload, kNodeEventMediation));
-  PALYRA_ASSIGN_OR_RETURN(std::string request_id, RequestIdOf(json, kNodeEventMediation));
+  PALYRA_ASSIGN_OR_RETURN(
+      std::string request_id,
+      node_protocol::ParseRequestIdOf(payload, EventName(NodeEvent::kAwaitingLocalMediation)));
   return RuntimeOutcome(runtime.MarkAwaitingMediation(device_id, request_id).status());
 }
 
 Result<NodeEventOutcome> ApplyResult(NodeRuntime& runtime, std::string_view device_id,
                                      const std::string& payload) {
-  PALYRA_ASSIGN_OR_RETURN(nlohmann::json json, ParseObject(payload, kNodeEventResult));
-  PALYRA_ASSIGN_OR_RETURN(std::string request_id, RequestIdOf(json, kNodeEventResult));
+  PALYRA_ASSIGN_OR_RETURN(node_protocol::CapabilityResultPayload parsed,
+                          node_protocol::ParseCapabilityResult(payload));
   CapabilityResult result;
-  if (auto it = json.find("success"); it != json.end()) {
-    if (!it->is_boolean()) return InvalidArgument("capability.result success must be a boolean");
-    result.success = it->get<bool>();
-  }
-  if (auto it = json.find("error"); it != json.end() && !it->is_null()) {
-    if (!it->is_string()) return InvalidArgument("capability.result error must be a string");
-    result.error = it->get<std::string>();
-  }
-  if (auto it = json.find("output_json"); it != json.end()) result.output_json = it->dump();
-  // Our extension: the node's local mediation refused the work.
-  if (auto it = json.find("denied_by_local_mediation"); it != json.end()) {
-    if (!it->is_boolean()) {
-      return InvalidArgument("capability.result denied_by_local_mediation must be a boolean");
-    }
-    result.denied_by_local_mediation = it->get<bool>();
-  }
-  return RuntimeOutcome(runtime.Complete(device_id, request_id, result).status());
+  result.success = parsed.success;
+  if (parsed.error) result.error = std::move(*parsed.error);
+  if (parsed.output_json) result.output_json = parsed.output_json->dump();
+  result.denied_by_local_mediation = parsed.denied_by_local_mediation.value_or(false);
+  return RuntimeOutcome(runtime.Complete(device_id, parsed.request_id, result).status());
 }
 
 }  // namespace
 
-bool IsKnownNodeEvent(std::string_view name) {
-  return name == kNodeEventStarted || name == kNodeEventHeartbeat || name == kNodeEventMediation ||
-         name == kNodeEventResult || name == kNodeEventStopping;
-}
-
 Result<NodeEventOutcome> ApplyNodeEvent(NodeRuntime& runtime, std::string_view device_id,
                                         std::string_view name, const std::string& payload_json) {
+  const std::optional<NodeEvent> event = node_protocol::ParseNodeEvent(name);
   NodeEventOutcome outcome;
-  if (name == kNodeEventMediation) {
+  if (event == NodeEvent::kAwaitingLocalMediation) {
     PALYRA_ASSIGN_OR_RETURN(outcome, ApplyMediation(runtime, device_id, payload_json));
-  } else if (name == kNodeEventResult) {
+  } else if (event == NodeEvent::kCapabilityResult) {
     PALYRA_ASSIGN_OR_RETURN(outcome, ApplyResult(runtime, device_id, payload_json));
-  } else if (!IsKnownNodeEvent(name)) {
+  } else if (!event) {
     outcome.accepted = false;
     outcome.reason = "unknown event_name '" + Printable(name) + "'; ignored";
   }
-  const bool known = IsKnownNodeEvent(name);
-  Status touched = runtime.Touch(device_id, known ? name : std::string_view());
+  Status touched = runtime.Touch(device_id, event ? name : std::string_view());
   if (!touched.ok() && touched.code() != StatusCode::kNotFound) return touched;
-  if (name == kNodeEventStopping) spdlog::info("device {} is stopping", device_id);
+  if (event == NodeEvent::kStopping) spdlog::info("device {} is stopping", device_id);
   return outcome;
 }
 

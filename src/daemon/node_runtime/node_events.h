@@ -1,6 +1,5 @@
 #pragma once
-// The events a node reports about itself and its work (node.started, node.heartbeat,
-// capability.awaiting_local_mediation, capability.result, node.stopping), applied to the
+// The events a node reports about itself and its work (node_protocol::NodeEvent), applied to the
 // runtime the same way whichever transport carried them: gRPC StreamNodeEvents or QUIC
 // node.publish_events / node.capability_result.
 
@@ -11,14 +10,6 @@
 #include "daemon/node_runtime/node_runtime.h"
 
 namespace palyra::node_runtime {
-
-inline constexpr std::string_view kNodeEventStarted = "node.started";
-inline constexpr std::string_view kNodeEventHeartbeat = "node.heartbeat";
-inline constexpr std::string_view kNodeEventMediation = "capability.awaiting_local_mediation";
-inline constexpr std::string_view kNodeEventResult = "capability.result";
-inline constexpr std::string_view kNodeEventStopping = "node.stopping";
-
-bool IsKnownNodeEvent(std::string_view name);
 
 // How an event was taken: accepted, or acknowledged and ignored (an unknown event name, a late
 // result for a request that already ended) with the reason.

@@ -150,7 +150,7 @@ int64_t ServerCertificateManager::Now() const {
 
 Result<ServerCertificateInfo> ServerCertificateManager::IssueAndInstall() {
   identity::ServerCertificateRequest request;
-  request.common_name = std::string(kNodeRpcServerName);
+  request.common_name = std::string(node_protocol::kNodeServerName);
   request.dns_names = options_.extra_dns_names;
   request.ip_addresses = options_.extra_ip_addresses;
   request.validity_ms = options_.validity_ms;

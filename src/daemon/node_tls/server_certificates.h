@@ -49,7 +49,6 @@ class CertificateProviderInterface;
 
 namespace palyra::daemon::node_tls {
 
-inline constexpr std::string_view kNodeRpcServerName = identity::kNodeRpcServerCommonName;
 inline constexpr std::string_view kGatewayCaFileName = "gateway-ca.pem";
 inline constexpr std::string_view kNodeTlsDirName = "node-tls";
 inline constexpr std::string_view kServerIdentityFileName = "server-identity.pem";

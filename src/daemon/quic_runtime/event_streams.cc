@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <atomic>
 
-#include "daemon/quic_runtime/node_messages.h"
+#include "node_protocol/quic_messages.h"
 
 namespace palyra::daemon::quic_runtime {
+
+// The wire messages the streams write.
+using namespace node_protocol;
 
 using Clock = std::chrono::steady_clock;
 

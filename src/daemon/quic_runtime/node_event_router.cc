@@ -4,8 +4,13 @@
 #include <spdlog/spdlog.h>
 
 #include "common/time.h"
+#include "node_protocol/capability_payloads.h"
+#include "node_protocol/event_catalogue.h"
 
 namespace palyra::daemon::quic_runtime {
+
+using node_protocol::EventName;
+using node_protocol::GatewayEvent;
 
 NodeEventRouter::~NodeEventRouter() {
   std::lock_guard lock(mu_);
@@ -43,14 +48,14 @@ void NodeEventRouter::OnDeviceGone(const std::string& device_id) {
 
 void NodeEventRouter::Dispatch(const node_runtime::CapabilityDispatch& dispatch) {
   // The input is valid JSON (the runtime checked it); it goes in as a value, not a string.
-  nlohmann::json payload = {{"request_id", dispatch.request_id},
-                            {"capability", dispatch.capability},
-                            {"max_payload_bytes", dispatch.max_payload_bytes}};
-  nlohmann::json input =
-      nlohmann::json::parse(dispatch.input_json, nullptr, /*allow_exceptions=*/false);
-  payload["input"] = input.is_discarded() ? nlohmann::json() : std::move(input);
-  Result<uint64_t> seq =
-      options_.events->Append(dispatch.device_id, kEventCapabilityDispatch, payload.dump());
+  node_protocol::CapabilityDispatchPayload payload;
+  payload.request_id = dispatch.request_id;
+  payload.capability = dispatch.capability;
+  payload.input_json = dispatch.input_json;
+  payload.max_payload_bytes = dispatch.max_payload_bytes;
+  Result<uint64_t> seq = options_.events->Append(
+      dispatch.device_id, EventName(GatewayEvent::kCapabilityDispatch),
+      node_protocol::EncodeCapabilityDispatch(payload));
   if (seq.ok()) return;
   // Too large for an event (or the log failed): the request ends now with the reason, instead
   // of timing out unseen.
@@ -70,7 +75,8 @@ void NodeEventRouter::NoticeIfRotationDue(const std::string& device_id) {
   }
   nlohmann::json payload = {{"certificate_fingerprint", cert->fingerprint},
                             {"expires_at_unix_ms", cert->expires_at_unix_ms}};
-  if (Result<uint64_t> seq = options_.events->Append(device_id, kEventRotationDue, payload.dump());
+  if (Result<uint64_t> seq = options_.events->Append(
+          device_id, EventName(GatewayEvent::kCertificateRotationDue), payload.dump());
       !seq.ok()) {
     spdlog::warn("QUIC: rotation notice for device {} not logged: {}", device_id,
                  seq.status().message());
@@ -87,7 +93,8 @@ void NodeEventRouter::NotifyCapabilityChanged(const std::string& device_id,
                                               const std::string& capability, bool available) {
   const std::string payload = nlohmann::json{{"capability", capability}}.dump();
   if (Result<uint64_t> seq = options_.events->Append(
-          device_id, available ? kEventCapabilityGranted : kEventCapabilityRevoked, payload);
+          device_id, EventName(available ? GatewayEvent::kCapabilityGranted
+                                      : GatewayEvent::kCapabilityRevoked), payload);
       !seq.ok()) {
     spdlog::warn("capability change of device {} not logged: {}", device_id,
                  seq.status().message());
@@ -97,7 +104,7 @@ void NodeEventRouter::NotifyCapabilityChanged(const std::string& device_id,
 void NodeEventRouter::NotifyShutdown(const std::vector<std::string>& devices) {
   const std::string payload = nlohmann::json{{"at_unix_ms", Now()}}.dump();
   for (const std::string& device : devices) {
-    (void)options_.events->Append(device, kEventDaemonShutdown, payload);
+    (void)options_.events->Append(device, EventName(GatewayEvent::kDaemonShutdown), payload);
   }
 }
 

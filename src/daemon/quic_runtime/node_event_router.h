@@ -24,12 +24,6 @@
 
 namespace palyra::daemon::quic_runtime {
 
-inline constexpr std::string_view kEventCapabilityDispatch = "capability.dispatch";
-inline constexpr std::string_view kEventRotationDue = "certificate.rotation_due";
-inline constexpr std::string_view kEventDaemonShutdown = "daemon.shutdown";
-inline constexpr std::string_view kEventCapabilityGranted = "capability.granted";
-inline constexpr std::string_view kEventCapabilityRevoked = "capability.revoked";
-
 struct DeviceCertificate {
   std::string fingerprint;
   int64_t expires_at_unix_ms = 0;

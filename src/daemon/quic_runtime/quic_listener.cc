@@ -3,8 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include "common/files.h"
+#include "node_protocol/event_catalogue.h"
 
 namespace palyra::daemon::quic_runtime {
+
+// The wire messages this listener speaks.
+using namespace node_protocol;
 
 namespace {
 constexpr size_t kMaxIdentityFileBytes = 256 * 1024;
@@ -12,15 +16,6 @@ constexpr size_t kMaxIdentityFileBytes = 256 * 1024;
 void Answer(transport::quic::QuicStreamWriter& writer, const std::string& frame) {
   writer.Write(frame);
   writer.Finish();
-}
-std::string_view MethodName(NodeMethod method) {
-  switch (method) {
-    case NodeMethod::kHealth: return "node.health";
-    case NodeMethod::kStreamEvents: return "node.stream_events";
-    case NodeMethod::kPublishEvents: return "node.publish_events";
-    case NodeMethod::kCapabilityResult: return "node.capability_result";
-  }
-  return "unknown";
 }
 
 // The wire error for the runtime's refusal of a node event.
@@ -201,7 +196,8 @@ std::string QuicListener::PublishEvents(const std::string& device_id, const Node
 std::string QuicListener::CapabilityResult(const std::string& device_id,
                                            const NodeRequest& request) {
   Result<node_runtime::NodeEventOutcome> outcome =
-      options_.apply_node_event(device_id, node_runtime::kNodeEventResult, request.result_json);
+      options_.apply_node_event(device_id, node_protocol::EventName(node_protocol::NodeEvent::kCapabilityResult),
+                                request.result_json);
   if (!outcome.ok()) {
     spdlog::info("QUIC: capability result of device {} refused: {}", device_id,
                  outcome.status().message());

@@ -23,7 +23,7 @@
 #include "daemon/node_runtime/node_events.h"
 #include "daemon/quic_runtime/event_log.h"
 #include "daemon/quic_runtime/event_streams.h"
-#include "daemon/quic_runtime/node_messages.h"
+#include "node_protocol/quic_messages.h"
 #include "transport/quic/quic_server.h"
 
 namespace palyra::daemon::quic_runtime {
@@ -96,8 +96,10 @@ class QuicListener {
   // Worker threads: the extension methods.
   // The wire error answered (counted).
   std::string Refusal(std::string_view error);
-  std::string PublishEvents(const std::string& device_id, const NodeRequest& request);
-  std::string CapabilityResult(const std::string& device_id, const NodeRequest& request);
+  std::string PublishEvents(const std::string& device_id,
+                            const node_protocol::NodeRequest& request);
+  std::string CapabilityResult(const std::string& device_id,
+                               const node_protocol::NodeRequest& request);
 
   QuicListenerOptions options_;
   const std::string health_response_;  // the same bytes every time

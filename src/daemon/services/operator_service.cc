@@ -8,7 +8,7 @@
 #include "daemon/grpc_status.h"
 #include "daemon/services/operator_convert.h"
 #include "daemon/services/presence_stream.h"
-#include "identity/pairing/pairing_uri.h"
+#include "identity/pairing_uri.h"
 
 namespace palyra::daemon {
 namespace adminv1 = palyra::admin::v1;

@@ -454,10 +454,8 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
                                 "pairing verification failed: " + verified.status().message()),
                          /*charge_code=*/true, /*count_globally=*/true);
     }
-    if (error == PairingError::kVersionMismatch || error == PairingError::kClientKindMismatch) {
-      return verified.status();  // the session stays open for a corrected hello
-    }
-    // Expired, gone or revoked: not the code's fault.
+    // A wrong version or kind, expired, gone or revoked: not the code's fault, but the session
+    // is single use and spent all the same.
     return end_session(error == PairingError::kSessionNotFound ? SessionNotFoundError()
                                                                : verified.status(),
                        /*charge_code=*/false, false);

@@ -24,6 +24,8 @@
 #include "crypto/bytes.h"
 #include "crypto/certificate.h"
 #include "crypto/p256.h"
+// Header only: the name the node server certificate is issued for.
+#include "node_protocol/server_name.h"
 #include "store/database.h"
 
 namespace palyra::identity {
@@ -32,7 +34,6 @@ inline constexpr std::string_view kGatewayCaCommonName = "Palyra Gateway CA";
 inline constexpr std::string_view kDeviceCertificateOrganization = "Palyra";
 inline constexpr std::string_view kDeviceCommonNamePrefix = "Palyra Device ";
 inline constexpr std::string_view kDeviceUriSanPrefix = "urn:palyra:device:";
-inline constexpr std::string_view kNodeRpcServerCommonName = "palyrad-node-rpc";
 
 inline constexpr int64_t kDefaultLeafValidityMs = int64_t{24} * 60 * 60 * 1000;  // 24 h
 // Bounds for a requested leaf validity: at least one minute, at most 398 days (the CA/Browser
@@ -89,7 +90,7 @@ struct ResolvedLeafKey {
 Result<ResolvedLeafKey> ResolveLeafKey(const LeafKeySource& source);
 
 struct ServerCertificateRequest {
-  std::string common_name = std::string(kNodeRpcServerCommonName);
+  std::string common_name = std::string(node_protocol::kNodeServerName);
   // Extra DNS names: trimmed, blanks skipped, case-insensitive duplicates dropped (first
   // spelling wins); a name that parses as an IP address becomes an IP SAN.
   std::vector<std::string> dns_names;

@@ -1,8 +1,9 @@
 #pragma once
-// The JSON messages palyrad's QUIC runtime exchanges with nodes, one per frame, byte-compatible
-// with upstream: requests {protocol_version, method, resume_from?} with unknown or duplicate
-// fields refused; responses {protocol_version, kind, ok, seq?, node_rpc_mtls_required?, error?}
-// in that order, compact, absent optionals omitted.
+// The JSON messages of palyra-quic-v1, one per frame, both halves: what a node sends and the
+// daemon parses, and what the daemon answers and a node parses. Byte-compatible with upstream:
+// requests {protocol_version, method, resume_from?} with unknown or duplicate fields refused;
+// responses {protocol_version, kind, ok, seq?, node_rpc_mtls_required?, error?} in that order,
+// compact, absent optionals omitted.
 
 #include <cstdint>
 #include <optional>
@@ -10,7 +11,9 @@
 #include <string_view>
 #include <vector>
 
-namespace palyra::daemon::quic_runtime {
+#include "common/status.h"
+
+namespace palyra::node_protocol {
 
 inline constexpr uint16_t kQuicProtocolVersion = 1;
 
@@ -27,6 +30,9 @@ enum class NodeMethod {
   kPublishEvents,     // {events: [{seq, name, payload?}, ...]}: node events, acknowledged by seq
   kCapabilityResult,  // {result: {request_id, success, output_json?, error?, ...}}
 };
+
+// The method's name on the wire ("node.health", ...).
+std::string_view MethodName(NodeMethod method);
 
 inline constexpr size_t kMaxPublishedEventsPerRequest = 256;
 inline constexpr size_t kMaxNodeEventNameBytes = 128;
@@ -81,4 +87,34 @@ std::string PublishAckResponse(uint64_t seq);
 // Ours: node.capability_result; `accepted` false with a reason for a late or unknown request.
 std::string ResultAckResponse(bool accepted, std::string_view reason);
 
-}  // namespace palyra::daemon::quic_runtime
+// ---- The node's half ----
+
+std::string HealthRequest();
+std::string StreamEventsRequest(uint64_t resume_from);
+// `events` must be 1..kMaxPublishedEventsPerRequest with increasing seq; a payload that is not
+// a JSON object is sent as {}.
+std::string PublishEventsRequest(const std::vector<PublishedNodeEvent>& events);
+// `result_json` is the capability.result payload (an object; anything else is sent as {}).
+std::string CapabilityResultRequest(std::string_view result_json);
+
+enum class ResponseKind { kHealth, kEvent, kHeartbeat, kAck, kError };
+
+// One response frame as a node reads it. Absent fields keep their defaults.
+struct NodeResponse {
+  ResponseKind kind = ResponseKind::kError;
+  bool ok = false;
+  std::optional<uint64_t> seq;
+  bool node_rpc_mtls_required = false;  // kHealth
+  std::string event;                    // kEvent: the logged event's name (ours)
+  std::string payload_json = "null";    // kEvent: its payload as JSON text
+  std::optional<bool> accepted;         // kAck of node.capability_result
+  std::string reason;                   // kAck of node.capability_result
+  std::string error;                    // kError: one of the kError* strings, or a newer one
+};
+
+// INVALID_ARGUMENT for a frame that is not a JSON object, is over the frame limit, lacks or
+// mistypes protocol_version, kind or ok, names an unknown kind, carries a field of the wrong
+// type, or a field this version does not know (the daemon is the only producer; drift is a bug).
+Result<NodeResponse> ParseNodeResponse(std::string_view frame);
+
+}  // namespace palyra::node_protocol

@@ -1,9 +1,9 @@
-#include "identity/pairing/pairing_uri.h"
+#include "identity/pairing_uri.h"
 
 #include <map>
 
 #include "common/strings.h"
-#include "identity/pairing/pairing_code.h"
+#include "identity/pairing_method.h"
 
 namespace palyra::identity {
 namespace {

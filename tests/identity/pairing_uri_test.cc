@@ -1,4 +1,4 @@
-#include "identity/pairing/pairing_uri.h"
+#include "identity/pairing_uri.h"
 
 #include <gtest/gtest.h>
 

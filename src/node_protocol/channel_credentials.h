@@ -12,21 +12,21 @@
 
 #include "common/status.h"
 #include "crypto/bytes.h"
-#include "daemon/node_tls/server_certificates.h"  // kNodeRpcServerName
+#include "node_protocol/server_name.h"
 
 namespace grpc {
 class Channel;
 class ChannelCredentials;
 }  // namespace grpc
 
-namespace palyra::daemon::node_tls {
+namespace palyra::node_protocol {
 
 struct NodeClientTlsOptions {
   std::string ca_certificate_pem;  // the gateway CA (e.g. the content of <state>/gateway-ca.pem)
   // Both or neither: the device's client certificate (PEM, leaf first) and PKCS#8 P-256 key.
   std::string client_certificate_pem;
   crypto::SecretString client_private_key_pem;
-  std::string server_name = std::string(kNodeRpcServerName);
+  std::string server_name = std::string(kNodeServerName);
 };
 
 struct NodeChannelCredentials {
@@ -42,4 +42,4 @@ Result<NodeChannelCredentials> MakeNodeChannelCredentials(const NodeClientTlsOpt
 std::shared_ptr<grpc::Channel> CreateNodeChannel(const std::string& target,
                                                  const NodeChannelCredentials& credentials);
 
-}  // namespace palyra::daemon::node_tls
+}  // namespace palyra::node_protocol

@@ -1,4 +1,4 @@
-#include "daemon/node_tls/client_credentials.h"
+#include "node_protocol/channel_credentials.h"
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
@@ -6,7 +6,7 @@
 #include "crypto/certificate.h"
 #include "crypto/p256.h"
 
-namespace palyra::daemon::node_tls {
+namespace palyra::node_protocol {
 
 Result<NodeChannelCredentials> MakeNodeChannelCredentials(const NodeClientTlsOptions& options) {
   Result<crypto::Certificate> ca = crypto::Certificate::FromPem(options.ca_certificate_pem);
@@ -49,4 +49,4 @@ std::shared_ptr<grpc::Channel> CreateNodeChannel(const std::string& target,
   return grpc::CreateCustomChannel(target, credentials.credentials, credentials.arguments);
 }
 
-}  // namespace palyra::daemon::node_tls
+}  // namespace palyra::node_protocol

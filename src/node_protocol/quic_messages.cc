@@ -1,10 +1,12 @@
-#include "daemon/quic_runtime/node_messages.h"
+#include "node_protocol/quic_messages.h"
 
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 
-namespace palyra::daemon::quic_runtime {
+#include "transport/quic/frame_codec.h"
+
+namespace palyra::node_protocol {
 
 namespace {
 
@@ -69,6 +71,16 @@ std::string ParseEvents(const json& doc, std::vector<PublishedNodeEvent>& out) {
 
 }  // namespace
 
+std::string_view MethodName(NodeMethod method) {
+  switch (method) {
+    case NodeMethod::kHealth: return "node.health";
+    case NodeMethod::kStreamEvents: return "node.stream_events";
+    case NodeMethod::kPublishEvents: return "node.publish_events";
+    case NodeMethod::kCapabilityResult: return "node.capability_result";
+  }
+  return {};
+}
+
 ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
   // Duplicate top-level keys are refused (a strict deserializer's "duplicate field"); nlohmann
   // would silently keep the last one.
@@ -92,9 +104,9 @@ ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
   const std::string method_name =
       method_field != doc.end() && method_field->is_string() ? method_field->get<std::string>()
                                                              : std::string();
-  const char* extra_field = method_name == "node.publish_events"     ? "events"
-                            : method_name == "node.capability_result" ? "result"
-                                                                       : "resume_from";
+  const bool publishes = method_name == MethodName(NodeMethod::kPublishEvents);
+  const bool reports_result = method_name == MethodName(NodeMethod::kCapabilityResult);
+  const char* extra_field = publishes ? "events" : reports_result ? "result" : "resume_from";
   for (const auto& [key, value] : doc.items()) {
     if (key != "protocol_version" && key != "method" && key != extra_field) {
       return Refuse(kErrorInvalidRequest, "unknown field \"" + key.substr(0, 64) + "\"");
@@ -117,11 +129,11 @@ ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
     request.resume_from = resume->get<uint64_t>();
   }
 
-  if (method_name == "node.publish_events") {
+  if (publishes) {
     if (std::string detail = ParseEvents(doc, request.events); !detail.empty()) {
       return Refuse(kErrorInvalidRequest, std::move(detail));
     }
-  } else if (method_name == "node.capability_result") {
+  } else if (reports_result) {
     const auto result = doc.find("result");
     if (result == doc.end() || !result->is_object()) {
       return Refuse(kErrorInvalidRequest, "result must be a JSON object");
@@ -135,15 +147,15 @@ ParsedNodeRequest ParseNodeRequest(std::string_view payload) {
                       " is not the supported version " + std::to_string(kQuicProtocolVersion));
   }
   const std::string& name = method->get_ref<const std::string&>();
-  if (name == "node.health") {
-    request.method = NodeMethod::kHealth;
-  } else if (name == "node.stream_events") {
-    request.method = NodeMethod::kStreamEvents;
-  } else if (name == "node.publish_events") {
-    request.method = NodeMethod::kPublishEvents;
-  } else if (name == "node.capability_result") {
-    request.method = NodeMethod::kCapabilityResult;
-  } else {
+  bool known = false;
+  for (NodeMethod candidate : {NodeMethod::kHealth, NodeMethod::kStreamEvents,
+                               NodeMethod::kPublishEvents, NodeMethod::kCapabilityResult}) {
+    if (name == MethodName(candidate)) {
+      request.method = candidate;
+      known = true;
+    }
+  }
+  if (!known) {
     return Refuse(kErrorUnsupportedMethod, "unsupported method \"" + name.substr(0, 64) + "\"");
   }
   ParsedNodeRequest out;
@@ -205,4 +217,125 @@ std::string ErrorResponse(std::string_view error) {
   return out.dump();
 }
 
-}  // namespace palyra::daemon::quic_runtime
+ordered_json RequestEnvelope(NodeMethod method) {
+  ordered_json out;
+  out["protocol_version"] = kQuicProtocolVersion;
+  out["method"] = MethodName(method);
+  return out;
+}
+
+std::string HealthRequest() { return RequestEnvelope(NodeMethod::kHealth).dump(); }
+
+std::string StreamEventsRequest(uint64_t resume_from) {
+  ordered_json out = RequestEnvelope(NodeMethod::kStreamEvents);
+  out["resume_from"] = resume_from;
+  return out.dump();
+}
+
+// The two extension requests keep their keys sorted: the bytes node hosts have always sent.
+std::string PublishEventsRequest(const std::vector<PublishedNodeEvent>& events) {
+  json list = json::array();
+  for (const PublishedNodeEvent& event : events) {
+    json payload = json::parse(event.payload_json, nullptr, /*allow_exceptions=*/false);
+    if (!payload.is_object()) payload = json::object();
+    list.push_back({{"seq", event.seq}, {"name", event.name}, {"payload", std::move(payload)}});
+  }
+  return json{{"protocol_version", kQuicProtocolVersion},
+              {"method", MethodName(NodeMethod::kPublishEvents)},
+              {"events", std::move(list)}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string CapabilityResultRequest(std::string_view result_json) {
+  json result = json::parse(result_json, nullptr, /*allow_exceptions=*/false);
+  if (!result.is_object()) result = json::object();
+  return json{{"protocol_version", kQuicProtocolVersion},
+              {"method", MethodName(NodeMethod::kCapabilityResult)},
+              {"result", std::move(result)}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+namespace {
+
+std::optional<ResponseKind> ResponseKindOf(std::string_view kind) {
+  if (kind == "health") return ResponseKind::kHealth;
+  if (kind == "event") return ResponseKind::kEvent;
+  if (kind == "heartbeat") return ResponseKind::kHeartbeat;
+  if (kind == "ack") return ResponseKind::kAck;
+  if (kind == "error") return ResponseKind::kError;
+  return std::nullopt;
+}
+
+// One field of a response into `out`; an empty string when it was well formed, else why not.
+std::string ReadResponseField(const std::string& key, const json& value, NodeResponse& out) {
+  auto wrong = [&](std::string_view type) { return key + " must be " + std::string(type); };
+  if (key == "protocol_version" || key == "kind" || key == "ok") return {};  // read by the caller
+  if (key == "seq") {
+    if (!value.is_number_unsigned()) return wrong("an integer 0..2^64-1");
+    out.seq = value.get<uint64_t>();
+  } else if (key == "node_rpc_mtls_required") {
+    if (!value.is_boolean()) return wrong("a boolean");
+    out.node_rpc_mtls_required = value.get<bool>();
+  } else if (key == "event") {
+    if (!value.is_string() || value.get_ref<const std::string&>().size() > kMaxNodeEventNameBytes) {
+      return wrong("a string of at most " + std::to_string(kMaxNodeEventNameBytes) + " bytes");
+    }
+    out.event = value.get<std::string>();
+  } else if (key == "payload") {
+    out.payload_json = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  } else if (key == "accepted") {
+    if (!value.is_boolean()) return wrong("a boolean");
+    out.accepted = value.get<bool>();
+  } else if (key == "reason" || key == "error") {
+    if (!value.is_string()) return wrong("a string");
+    (key == "reason" ? out.reason : out.error) = value.get<std::string>();
+  } else {
+    return "unknown field \"" + key.substr(0, 64) + "\"";
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<NodeResponse> ParseNodeResponse(std::string_view frame) {
+  if (frame.size() > transport::quic::kMaxFramePayloadBytes) {
+    return InvalidArgument("response frame is larger than " +
+                           std::to_string(transport::quic::kMaxFramePayloadBytes) + " bytes");
+  }
+  json doc = json::parse(frame, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return InvalidArgument("response is not a JSON object");
+  }
+  const auto version = doc.find("protocol_version");
+  if (version == doc.end() || !version->is_number_unsigned()) {
+    return InvalidArgument("response protocol_version is missing or not an integer");
+  }
+  if (version->get<uint64_t>() != kQuicProtocolVersion) {
+    return InvalidArgument("response protocol_version " + std::to_string(version->get<uint64_t>()) +
+                           " is not " + std::to_string(kQuicProtocolVersion));
+  }
+  const auto kind = doc.find("kind");
+  if (kind == doc.end() || !kind->is_string()) {
+    return InvalidArgument("response kind is missing or not a string");
+  }
+  std::optional<ResponseKind> parsed_kind = ResponseKindOf(kind->get_ref<const std::string&>());
+  if (!parsed_kind) {
+    return InvalidArgument("unknown response kind \"" +
+                           kind->get_ref<const std::string&>().substr(0, 32) + "\"");
+  }
+  const auto ok = doc.find("ok");
+  if (ok == doc.end() || !ok->is_boolean()) {
+    return InvalidArgument("response ok is missing or not a boolean");
+  }
+  NodeResponse out;
+  out.kind = *parsed_kind;
+  out.ok = ok->get<bool>();
+  for (const auto& [key, value] : doc.items()) {
+    if (std::string why = ReadResponseField(key, value, out); !why.empty()) {
+      return InvalidArgument("response: " + why);
+    }
+  }
+  return out;
+}
+
+}  // namespace palyra::node_protocol

@@ -1,11 +1,11 @@
 // The QUIC runtime's request and response JSON, byte-compatible with upstream (spec §5).
-#include "daemon/quic_runtime/node_messages.h"
+#include "node_protocol/quic_messages.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace palyra::daemon::quic_runtime {
+namespace palyra::node_protocol {
 namespace {
 
 // The error a payload is answered with ("" when it is a valid request).
@@ -111,4 +111,4 @@ TEST(NodeMessagesTest, NestedKeysMayRepeatNames) {
 }
 
 }  // namespace
-}  // namespace palyra::daemon::quic_runtime
+}  // namespace palyra::node_protocol
