@@ -433,12 +433,8 @@ int RunWatch(CliContext& context) {
   return context.FailRpc(*connection, status, "watching node presence");
 }
 
-}  // namespace
-
-void RegisterNodesCommands(CLI::App& root, CliContext& context) {
-  CLI::App* nodes = AddCommandGroup(
-      root, "nodes", "pairing requests, registered nodes, capability invocation and presence");
-
+// pending, approve, reject: the pairing requests.
+void RegisterPairingRequestCommands(CLI::App* nodes, CliContext& context) {
   auto all = std::make_shared<bool>(false);
   CLI::App* pending =
       AddLeafCommand(*nodes, context, "pending", "list pairing requests awaiting approval",
@@ -473,7 +469,10 @@ void RegisterNodesCommands(CLI::App& root, CliContext& context) {
       ->check(FreeTextValidator(kMaxReasonBytes))
       ->type_name("TEXT");
   AddJsonFlag(reject, context);
+}
 
+// list, describe, grant-/revoke-capability, requests: the registered nodes.
+void RegisterNodeCommands(CLI::App* nodes, CliContext& context) {
   CLI::App* list =
       AddLeafCommand(*nodes, context, "list", "list registered nodes with presence and capabilities",
                      [&context] { return RunList(context); });
@@ -528,7 +527,9 @@ void RegisterNodesCommands(CLI::App& root, CliContext& context) {
       ->check(UnsignedValidator(1, 1000))
       ->type_name("N");
   AddJsonFlag(requests, context);
+}
 
+void RegisterInvokeCommand(CLI::App* nodes, CliContext& context) {
   auto invoke_options = std::make_shared<InvokeOptions>();
   CLI::App* invoke = AddLeafCommand(
       *nodes, context, "invoke", "run a capability on a node and wait for its result",
@@ -566,7 +567,16 @@ void RegisterNodesCommands(CLI::App& root, CliContext& context) {
       ->check(TokenLikeValidator(kMaxIdempotencyKeyBytes))
       ->type_name("KEY");
   AddJsonFlag(invoke, context);
+}
 
+}  // namespace
+
+void RegisterNodesCommands(CLI::App& root, CliContext& context) {
+  CLI::App* nodes = AddCommandGroup(
+      root, "nodes", "pairing requests, registered nodes, capability invocation and presence");
+  RegisterPairingRequestCommands(nodes, context);
+  RegisterNodeCommands(nodes, context);
+  RegisterInvokeCommand(nodes, context);
   CLI::App* watch =
       AddLeafCommand(*nodes, context, "watch",
                      "print presence changes as they happen (NDJSON with --json) until Ctrl-C",
