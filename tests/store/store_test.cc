@@ -10,7 +10,7 @@
 
 #include "store/database.h"
 #include "store/migrations.h"
-#include "test_util.h"
+#include "support/test_util.h"
 
 extern char** environ;
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "test_util.h"
+#include "support/test_util.h"
 
 namespace palyra {
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the unit tests.
+// Helpers shared by the unit tests of common and store.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
