@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -74,22 +75,33 @@ inline Status Aborted(std::string m) { return {StatusCode::kAborted, std::move(m
 inline Status Cancelled(std::string m) { return {StatusCode::kCancelled, std::move(m)}; }
 inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
 
-// Either a value or a non-OK Status.
-template <typename T>
+// The Status of an error value. A Status is its own; a richer error type (one that carries the
+// details a caller branches on, such as identity::PairingFailure) declares its own StatusOf next
+// to it, found by argument-dependent lookup.
+inline const Status& StatusOf(const Status& status) { return status; }
+
+// Either a value or an error: a non-OK Status, or an error type E with a StatusOf(const E&).
+// Whatever E is, status() gives the Status, so PALYRA_ASSIGN_OR_RETURN works on every Result.
+template <typename T, typename E = Status>
 class [[nodiscard]] Result {
  public:
   Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
-  Result(Status status) : state_(std::in_place_index<1>, std::move(status)) {  // NOLINT
-    if (std::get<1>(state_).ok()) {
-      state_.template emplace<1>(StatusCode::kInternal, "Result constructed from an OK status");
+  // An error whose Status is OK is a bug of the caller's; for a plain Status it becomes INTERNAL.
+  Result(E error) : state_(std::in_place_index<1>, std::move(error)) {   // NOLINT
+    if constexpr (std::is_same_v<E, Status>) {
+      if (std::get<1>(state_).ok()) {
+        state_.template emplace<1>(StatusCode::kInternal, "Result constructed from an OK status");
+      }
     }
   }
 
   bool ok() const { return state_.index() == 0; }
   const Status& status() const {
     static const Status kOk;
-    return ok() ? kOk : std::get<1>(state_);
+    return ok() ? kOk : StatusOf(std::get<1>(state_));
   }
+  // The error with its details; only when !ok() (throws std::bad_variant_access otherwise).
+  const E& error() const { return std::get<1>(state_); }
 
   T& value() & { return std::get<0>(state_); }
   const T& value() const& { return std::get<0>(state_); }
@@ -102,7 +114,7 @@ class [[nodiscard]] Result {
   const T* operator->() const { return &value(); }
 
  private:
-  std::variant<T, Status> state_;
+  std::variant<T, E> state_;
 };
 
 }  // namespace palyra

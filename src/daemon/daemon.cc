@@ -65,10 +65,10 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
       {"started_at_unix_ms", NowUnixMs()},
       {"version", build_info::kVersion},
       {"state_dir", paths.root.string()},
-      {"admin_grpc_addr", daemon->admin_server_->bound_address()},
+      {"admin_grpc_addr", daemon->admin_listener_->bound_address()},
       {"admin_grpc_tls", config.admin_listener.tls.enabled},
       {"admin_token_path", config.admin_token_configured ? "" : paths.admin_token().string()},
-      {"node_rpc_addr", daemon->node_server_->bound_address()},
+      {"node_rpc_addr", daemon->node_listener_->bound_address()},
       {"gateway_ca_path", ca_file.path.string()},
       {"gateway_ca_fingerprint", ca_file.fingerprint},
       {"quic_addr", daemon->quic_listener_ ? daemon->quic_listener_->bound_address() : ""},
@@ -76,7 +76,7 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
   PALYRA_RETURN_IF_ERROR(daemon->run_file_.Write(run).WithContext("writing the run file"));
   daemon->run_file_written_ = true;
   spdlog::info("palyrad ready: admin {} (gRPC), node_rpc_listen_addr={} (TLS), gateway CA {}",
-               daemon->admin_server_->bound_address(), daemon->node_server_->bound_address(),
+               daemon->admin_listener_->bound_address(), daemon->node_listener_->bound_address(),
                ca_file.fingerprint);
   return daemon;
 }
@@ -151,7 +151,7 @@ Status Daemon::StartNodeListener(const DaemonConfig& config) {
   // Nodes hold long-lived, mostly idle streams: 4 KiB TLS frames save about 8 KB per connected
   // node (1,000 nodes: 192 -> 184 MB RSS) for under 1 % more framing on large payloads.
   listener.tls_max_frame_bytes = kNodeTlsMaxFrameBytes;
-  PALYRA_ASSIGN_OR_RETURN(node_server_, AdminServer::Start(listener, {node_service_.get()}));
+  PALYRA_ASSIGN_OR_RETURN(node_listener_, GrpcListener::Start(listener, {node_service_.get()}));
   return Status::Ok();
 }
 
@@ -166,7 +166,7 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
   deps.connected = &node_service_->connected();
   deps.certificate_validity_ms = config.certificate_validity_ms;
   const node_tls::GatewayCaFile& ca_file = certificates_->gateway_ca_file();
-  deps.node_listener.address = node_server_->bound_address();
+  deps.node_listener.address = node_listener_->bound_address();
   deps.node_listener.ca_fingerprint = ca_file.fingerprint;
   deps.node_listener.ca_certificate_pem = ca_file.pem;
   deps.node_listener.ca_not_after_unix_ms = registry_->ca().NotAfterUnixMs();
@@ -176,8 +176,8 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
     router->NotifyCapabilityChanged(device, capability, available);
   };
   operator_service_ = std::make_unique<OperatorService>(std::move(deps));
-  PALYRA_ASSIGN_OR_RETURN(admin_server_,
-                          AdminServer::Start(config.admin_listener,
+  PALYRA_ASSIGN_OR_RETURN(admin_listener_,
+                          GrpcListener::Start(config.admin_listener,
                                              {gateway_service_.get(), operator_service_.get()}));
   return Status::Ok();
 }
@@ -340,8 +340,8 @@ void Daemon::Stop() {
       (void)runtime_->FailDeviceWork(node.device_id, "daemon_stopping");
     }
   }
-  if (admin_server_) admin_server_->Shutdown();
-  if (node_server_) node_server_->Shutdown();
+  if (admin_listener_) admin_listener_->Shutdown();
+  if (node_listener_) node_listener_->Shutdown();
   quic_revocations_.Cancel();
   if (quic_listener_) {
     // Nodes listening on QUIC are told, through their logs, before their streams end.

@@ -11,7 +11,7 @@
 
 #include "common/state_paths.h"
 #include "common/status.h"
-#include "daemon/admin_server.h"
+#include "daemon/grpc_listener.h"
 #include "daemon/daemon_config.h"
 #include "daemon/node_runtime/node_runtime.h"
 #include "daemon/node_tls/certificate_binding.h"
@@ -39,8 +39,8 @@ class Daemon {
   ~Daemon();
 
   void Stop();
-  const std::string& admin_address() const { return admin_server_->bound_address(); }
-  const std::string& node_address() const { return node_server_->bound_address(); }
+  const std::string& admin_address() const { return admin_listener_->bound_address(); }
+  const std::string& node_address() const { return node_listener_->bound_address(); }
   const StatePaths& paths() const { return paths_; }
 
  private:
@@ -75,8 +75,8 @@ class Daemon {
   std::unique_ptr<GatewayService> gateway_service_;
   std::unique_ptr<NodeService> node_service_;
   std::unique_ptr<OperatorService> operator_service_;
-  std::unique_ptr<AdminServer> node_server_;
-  std::unique_ptr<AdminServer> admin_server_;
+  std::unique_ptr<GrpcListener> node_listener_;
+  std::unique_ptr<GrpcListener> admin_listener_;
   std::unique_ptr<quic_runtime::NodeEventLog> events_;
   std::unique_ptr<quic_runtime::NodeEventRouter> event_router_;
   std::unique_ptr<quic_runtime::QuicListener> quic_listener_;

@@ -9,7 +9,7 @@
 
 #include "common/config.h"
 #include "common/status.h"
-#include "daemon/admin_server.h"
+#include "daemon/grpc_listener.h"
 
 namespace palyra::daemon {
 

@@ -41,7 +41,7 @@ std::ostream& operator<<(std::ostream& os, PairingError error) {
 }
 
 std::string PairingFailure::ToString() const {
-  return std::string(PairingErrorName(error)) + ": " + status.ToString();
+  return std::string(PairingErrorName(kind)) + ": " + status.ToString();
 }
 
 }  // namespace palyra::identity

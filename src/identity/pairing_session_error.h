@@ -4,15 +4,14 @@
 // messages), the structured details some kinds have, and a Status with a sensible code and a
 // message that says what was wrong and what to do.
 //
-// PairingResult<T> offers ok()/status()/value() like palyra::Result<T>, so it also works with
-// PALYRA_ASSIGN_OR_RETURN inside functions that return a Status or Result.
+// Results carry it as Result<T, PairingFailure>: status() gives its Status, error() the details,
+// and PALYRA_ASSIGN_OR_RETURN works as with any Result.
 
 #include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 
 #include "common/status.h"
 
@@ -41,7 +40,7 @@ std::string_view PairingErrorName(PairingError error);
 std::ostream& operator<<(std::ostream& os, PairingError error);
 
 struct PairingFailure {
-  PairingError error = PairingError::kInternal;
+  PairingError kind = PairingError::kInternal;
   Status status;
   // kVersionMismatch
   uint32_t expected_version = 0;
@@ -55,40 +54,7 @@ struct PairingFailure {
   std::string ToString() const;
 };
 
-template <typename T>
-class [[nodiscard]] PairingResult {
- public:
-  PairingResult(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
-  PairingResult(PairingFailure failure)                                         // NOLINT
-      : state_(std::in_place_index<1>, std::move(failure)) {}
-
-  bool ok() const { return state_.index() == 0; }
-  // OK when ok(), else the failure's status.
-  const Status& status() const {
-    static const Status kOk;
-    return ok() ? kOk : std::get<1>(state_).status;
-  }
-  // Only when !ok() (throws std::bad_variant_access otherwise).
-  const PairingFailure& failure() const { return std::get<1>(state_); }
-  PairingError error() const { return failure().error; }
-
-  T& value() & { return std::get<0>(state_); }
-  const T& value() const& { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  T&& operator*() && { return std::move(*this).value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-
-  // Drops the typed details.
-  Result<T> ToResult() && {
-    if (ok()) return std::move(*this).value();
-    return std::get<1>(state_).status;
-  }
-
- private:
-  std::variant<T, PairingFailure> state_;
-};
+// The Status of a failure, so that Result<T, PairingFailure> works wherever a Result does.
+inline const Status& StatusOf(const PairingFailure& failure) { return failure.status; }
 
 }  // namespace palyra::identity

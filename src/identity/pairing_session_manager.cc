@@ -31,7 +31,7 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
 
 PairingFailure Fail(PairingError error, Status status) {
   PairingFailure failure;
-  failure.error = error;
+  failure.kind = error;
   failure.status = std::move(status);
   return failure;
 }
@@ -84,19 +84,19 @@ void PairingSessionManager::PruneExpiredLocked(int64_t now, std::string_view kee
   }
 }
 
-PairingResult<PairingSession> PairingSessionManager::Start(ClientKind client_kind,
+Result<PairingSession, PairingFailure> PairingSessionManager::Start(ClientKind client_kind,
                                                            PairingMethod method) {
   return StartImpl(client_kind, std::move(method), nullptr);
 }
 
-PairingResult<PairingSession> PairingSessionManager::StartWithKeyMaterialForTesting(
+Result<PairingSession, PairingFailure> PairingSessionManager::StartWithKeyMaterialForTesting(
     ClientKind client_kind, PairingMethod method, std::string session_id,
     std::span<const uint8_t> gateway_ephemeral_secret, const PairingChallenge& challenge) {
   FixedMaterial fixed{std::move(session_id), gateway_ephemeral_secret, challenge};
   return StartImpl(client_kind, std::move(method), &fixed);
 }
 
-PairingResult<PairingSession> PairingSessionManager::StartImpl(ClientKind client_kind,
+Result<PairingSession, PairingFailure> PairingSessionManager::StartImpl(ClientKind client_kind,
                                                                PairingMethod method,
                                                                const FixedMaterial* fixed) {
   const int64_t now = clock_();
@@ -178,12 +178,12 @@ PairingResult<PairingSession> PairingSessionManager::StartImpl(ClientKind client
   return result;
 }
 
-PairingResult<VerifiedPairing> PairingSessionManager::Verify(const DeviceHello& hello,
+Result<VerifiedPairing, PairingFailure> PairingSessionManager::Verify(const DeviceHello& hello,
                                                              std::string_view expected_proof) {
   return Verify(hello, expected_proof, clock_());
 }
 
-PairingResult<VerifiedPairing> PairingSessionManager::Verify(const DeviceHello& hello,
+Result<VerifiedPairing, PairingFailure> PairingSessionManager::Verify(const DeviceHello& hello,
                                                              std::string_view expected_proof,
                                                              int64_t now) {
   // 2. Device id.

@@ -67,7 +67,7 @@ class PairingSessionManager {
   // active sessions -> kSessionCapacityExceeded (RESOURCE_EXHAUSTED, naming the limit); invalid
   // method -> kInvalidPairingProof (INVALID_ARGUMENT); then create the session and record the
   // start. Returns the public session (hand it to the device; it includes `method`).
-  PairingResult<PairingSession> Start(ClientKind client_kind, PairingMethod method);
+  Result<PairingSession, PairingFailure> Start(ClientKind client_kind, PairingMethod method);
 
   // Verifies `hello` at the clock's current time. `expected_proof` is the code the gateway holds
   // for this session (the reserved pairing code); the hello's proof must equal both it and the
@@ -86,8 +86,8 @@ class PairingSessionManager {
   //  11. success: the session is deleted (single use).
   // Steps 2-3 do not depend on session state; they run before the lock is taken (so a slow
   // revocation lookup never stalls other pairings) and step 1 runs with step 4.
-  PairingResult<VerifiedPairing> Verify(const DeviceHello& hello, std::string_view expected_proof);
-  PairingResult<VerifiedPairing> Verify(const DeviceHello& hello, std::string_view expected_proof,
+  Result<VerifiedPairing, PairingFailure> Verify(const DeviceHello& hello, std::string_view expected_proof);
+  Result<VerifiedPairing, PairingFailure> Verify(const DeviceHello& hello, std::string_view expected_proof,
                                         int64_t now_unix_ms);
 
   // Removes a session (e.g. when the gateway could not bind it to a code). True if it existed.
@@ -106,7 +106,7 @@ class PairingSessionManager {
   // Tests only: Start() with a given session id, ephemeral X25519 secret and challenge (the
   // spec's test vector). Same checks as Start(); kInvalidArgument for a wrong-length secret or a
   // session id already in use.
-  PairingResult<PairingSession> StartWithKeyMaterialForTesting(
+  Result<PairingSession, PairingFailure> StartWithKeyMaterialForTesting(
       ClientKind client_kind, PairingMethod method, std::string session_id,
       std::span<const uint8_t> gateway_ephemeral_secret, const PairingChallenge& challenge);
 
@@ -121,7 +121,7 @@ class PairingSessionManager {
   };
   using SessionMap = std::map<std::string, StoredSession, std::less<>>;
 
-  PairingResult<PairingSession> StartImpl(ClientKind client_kind, PairingMethod method,
+  Result<PairingSession, PairingFailure> StartImpl(ClientKind client_kind, PairingMethod method,
                                           const FixedMaterial* fixed);
   // Both require mu_.
   void PruneExpiredLocked(int64_t now, std::string_view keep_session_id);

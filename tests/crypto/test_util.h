@@ -17,7 +17,7 @@ namespace palyra::crypto::testing {
 using ::palyra::testing::FailsWith;
 using ::palyra::testing::Hex;
 using ::palyra::testing::Sequence;
-using ::palyra::testing::StatusOf;
+using ::palyra::testing::StatusCarriedBy;
 
 }  // namespace palyra::crypto::testing
 
@@ -27,13 +27,13 @@ using ::palyra::testing::StatusOf;
   do {                                                                       \
     const auto& palyra_test_value_ = (expr);                                 \
     const ::palyra::Status& palyra_test_status_ =                            \
-        ::palyra::testing::StatusOf(palyra_test_value_);                     \
+        ::palyra::testing::StatusCarriedBy(palyra_test_value_);                     \
     ASSERT_TRUE(palyra_test_status_.ok()) << palyra_test_status_.ToString(); \
   } while (false)
 #define EXPECT_OK(expr)                                                      \
   do {                                                                       \
     const auto& palyra_test_value_ = (expr);                                 \
     const ::palyra::Status& palyra_test_status_ =                            \
-        ::palyra::testing::StatusOf(palyra_test_value_);                     \
+        ::palyra::testing::StatusCarriedBy(palyra_test_value_);                     \
     EXPECT_TRUE(palyra_test_status_.ok()) << palyra_test_status_.ToString(); \
   } while (false)

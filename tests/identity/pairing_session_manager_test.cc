@@ -61,11 +61,11 @@ class PairingSessionManagerTest : public ::testing::Test {
 
   // Expects `result` to have failed with `error` and `code`.
   template <typename T>
-  static ::testing::AssertionResult FailedWith(const PairingResult<T>& result, PairingError error,
+  static ::testing::AssertionResult FailedWith(const Result<T, PairingFailure>& result, PairingError error,
                                                StatusCode code) {
     if (result.ok()) return ::testing::AssertionFailure() << "expected " << error << ", got OK";
-    if (result.error() != error || result.status().code() != code) {
-      return ::testing::AssertionFailure() << "got " << result.failure().ToString() << ", expected "
+    if (result.error().kind != error || result.status().code() != code) {
+      return ::testing::AssertionFailure() << "got " << result.error().ToString() << ", expected "
                                            << error << " with " << StatusCodeName(code);
     }
     return ::testing::AssertionSuccess();
@@ -100,7 +100,7 @@ TEST_F(PairingSessionManagerTest, HappyPathThroughBuildDeviceHello) {
   DeviceHello hello = HelloFor(identity, session);
 
   auto verified = manager_.Verify(hello, kPin);
-  ASSERT_TRUE(verified.ok()) << verified.failure().ToString();
+  ASSERT_TRUE(verified.ok()) << verified.error().ToString();
   EXPECT_EQ(verified->device_id, identity.device_id());
   EXPECT_EQ(verified->client_kind, ClientKind::kNode);
   EXPECT_EQ(verified->identity_fingerprint, identity.FingerprintHex());
@@ -119,7 +119,7 @@ TEST_F(PairingSessionManagerTest, QrHappyPath) {
   auto session = manager_.Start(ClientKind::kDesktop, PairingMethod::Qr(token));
   ASSERT_TRUE(session.ok());
   auto verified = manager_.Verify(HelloFor(identity, *session, token), token);
-  ASSERT_TRUE(verified.ok()) << verified.failure().ToString();
+  ASSERT_TRUE(verified.ok()) << verified.error().ToString();
   EXPECT_EQ(verified->client_kind, ClientKind::kDesktop);
 }
 
@@ -130,7 +130,7 @@ TEST_F(PairingSessionManagerTest, SpecTestVectorThroughTheManager) {
   auto session = manager_.StartWithKeyMaterialForTesting(
       ClientKind::kNode, PairingMethod::Pin("123456"), "01ARZ3NDEKTSV4RRFFQ69G5FB0",
       Sequence(0x40, 32), SequenceArray<32>(0x60));
-  ASSERT_TRUE(session.ok()) << session.failure().ToString();
+  ASSERT_TRUE(session.ok()) << session.error().ToString();
   EXPECT_EQ(crypto::HexEncode(session->gateway_ephemeral_public),
             "79a631eede1bf9c98f12032cdeadd0e7a079398fc786b88cc846ec89af85a51a");
 
@@ -142,7 +142,7 @@ TEST_F(PairingSessionManagerTest, SpecTestVectorThroughTheManager) {
             "dc8fbe975ec4d118c63f115f55b7038be8440711676561dd92f58ec1906f3767");
 
   auto verified = manager_.Verify(hello, "123456");
-  ASSERT_TRUE(verified.ok()) << verified.failure().ToString();
+  ASSERT_TRUE(verified.ok()) << verified.error().ToString();
   EXPECT_EQ(verified->identity_fingerprint,
             "56475aa75463474c0285df5dbf2bcab73da651358839e9b77481b2eab107708c");
   EXPECT_EQ(verified->signing_public_key_hex,
@@ -179,8 +179,8 @@ TEST_F(PairingSessionManagerTest, VersionZeroIsAMismatchAndSpendsTheSession) {
     other.protocol_version = version;
     auto result = manager_.Verify(other, kPin);
     ASSERT_TRUE(FailedWith(result, PairingError::kVersionMismatch, StatusCode::kInvalidArgument));
-    EXPECT_EQ(result.failure().expected_version, 1u);
-    EXPECT_EQ(result.failure().got_version, version);
+    EXPECT_EQ(result.error().expected_version, 1u);
+    EXPECT_EQ(result.error().got_version, version);
     EXPECT_NE(result.status().message().find("expected 1, got " + std::to_string(version)),
               std::string::npos)
         << result.status().ToString();
@@ -439,7 +439,7 @@ TEST_F(PairingSessionManagerTest, ConcurrentVerifiesOfOneHelloSucceedOnce) {
       auto result = manager_.Verify(hello, kPin);
       if (result.ok()) {
         successes++;
-      } else if (result.error() == PairingError::kSessionNotFound) {
+      } else if (result.error().kind == PairingError::kSessionNotFound) {
         not_found++;
       }
     });
@@ -492,7 +492,7 @@ TEST_F(PairingSessionManagerTest, ThirtyTwoStartsOneSecondApartAreFine) {
   for (int i = 0; i < 32; ++i) {
     now_ = kT0 + i * 1000;
     auto session = manager_.Start(ClientKind::kNode, PairingMethod::Pin("123456"));
-    ASSERT_TRUE(session.ok()) << i << ": " << session.failure().ToString();
+    ASSERT_TRUE(session.ok()) << i << ": " << session.error().ToString();
   }
   EXPECT_EQ(manager_.ActiveSessionCount(), 32u);
 }
@@ -506,8 +506,8 @@ TEST_F(PairingSessionManagerTest, SlidingWindowRateLimit) {
   auto limited = manager_.Start(ClientKind::kNode, PairingMethod::Pin("123456"));
   ASSERT_TRUE(
       FailedWith(limited, PairingError::kSessionRateLimited, StatusCode::kResourceExhausted));
-  EXPECT_EQ(limited.failure().limit, 2u);
-  EXPECT_EQ(limited.failure().window_ms, 30'000);
+  EXPECT_EQ(limited.error().limit, 2u);
+  EXPECT_EQ(limited.error().window_ms, 30'000);
   EXPECT_NE(limited.status().message().find("at most 2 per 30000 ms"), std::string::npos)
       << limited.status().ToString();
   // The rate limit is checked before the method.
@@ -533,13 +533,13 @@ TEST_F(PairingSessionManagerTest, CapacityIsTenThousandActiveSessions) {
   PairingSessionManager manager(MakeOptions(limits));
   for (int i = 0; i < 10'000; ++i) {
     auto session = manager.Start(ClientKind::kNode, PairingMethod::Pin("123456"));
-    ASSERT_TRUE(session.ok()) << i << ": " << session.failure().ToString();
+    ASSERT_TRUE(session.ok()) << i << ": " << session.error().ToString();
   }
   EXPECT_EQ(manager.ActiveSessionCount(), 10'000u);
   auto full = manager.Start(ClientKind::kNode, PairingMethod::Pin("123456"));
   ASSERT_TRUE(
       FailedWith(full, PairingError::kSessionCapacityExceeded, StatusCode::kResourceExhausted));
-  EXPECT_EQ(full.failure().limit, 10'000u);
+  EXPECT_EQ(full.error().limit, 10'000u);
   EXPECT_NE(full.status().message().find("limit 10000"), std::string::npos);
   // Capacity is checked before the method.
   EXPECT_TRUE(FailedWith(manager.Start(ClientKind::kNode, PairingMethod::Pin("x")),
@@ -568,24 +568,20 @@ TEST_F(PairingSessionManagerTest, ErrorNamesFollowTheSpec) {
   EXPECT_EQ(PairingErrorName(PairingError::kDeviceRevoked), "DeviceRevoked");
 }
 
-// PairingResult works with the project's error macros and converts to Result<T>.
+// A Result<T, PairingFailure> works with the project's error macros.
 Result<std::string> SessionIdOf(PairingSessionManager& manager) {
   PALYRA_ASSIGN_OR_RETURN(PairingSession session,
                           manager.Start(ClientKind::kNode, PairingMethod::Pin("123456")));
   return session.session_id;
 }
 
-TEST_F(PairingSessionManagerTest, PairingResultWorksWithStatusMacros) {
+TEST_F(PairingSessionManagerTest, PairingFailureResultWorksWithStatusMacros) {
   auto id = SessionIdOf(manager_);
   ASSERT_TRUE(id.ok());
   EXPECT_TRUE(IsCanonicalUlid(*id));
   manager_.SetRateLimit(1, 60'000);
   auto limited = SessionIdOf(manager_);
   EXPECT_EQ(limited.status().code(), StatusCode::kResourceExhausted);
-
-  Result<PairingSession> converted =
-      manager_.Start(ClientKind::kNode, PairingMethod::Pin("123456")).ToResult();
-  EXPECT_EQ(converted.status().code(), StatusCode::kResourceExhausted);
 }
 
 // The comparisons Verify relies on (crypto::ConstantTimeEquals): equal, same length but

@@ -1,6 +1,6 @@
 #pragma once
-// gtest assertions on palyra::Status and on anything that carries one (Result<T>, the pairing
-// layer's PairingResult<T>). Shared by every test suite.
+// gtest assertions on palyra::Status and on anything that carries one (Result<T, E> for any
+// error type E). Shared by every test suite.
 
 #include <gtest/gtest.h>
 
@@ -11,12 +11,12 @@
 
 namespace palyra::testing {
 
-inline Status StatusOf(const Status& status) { return status; }
+inline Status StatusCarriedBy(const Status& status) { return status; }
 template <typename T>
   requires requires(const T& value) {
     { value.status() } -> std::convertible_to<Status>;
   }
-Status StatusOf(const T& value) {
+Status StatusCarriedBy(const T& value) {
   return value.status();
 }
 
@@ -25,7 +25,7 @@ Status StatusOf(const T& value) {
 template <typename T>
 ::testing::AssertionResult FailsWith(const T& status_or_result, StatusCode code,
                                      std::string_view fragment = {}) {
-  const Status status = StatusOf(status_or_result);
+  const Status status = StatusCarriedBy(status_or_result);
   if (status.ok()) return ::testing::AssertionFailure() << "expected an error, got OK";
   if (status.code() != code || status.message().find(fragment) == std::string::npos) {
     return ::testing::AssertionFailure() << "got " << status.ToString() << ", expected "

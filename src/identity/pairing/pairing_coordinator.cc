@@ -363,7 +363,7 @@ Result<PairingSession> PairingCoordinator::BeginPairing(ClientKind client_kind,
           : PairingMethod::Qr(std::string(TrimAsciiWhitespace(method.secret())));
   // Malformed codes cannot match anything and are not counted as guesses.
   PALYRA_RETURN_IF_ERROR(trimmed.Validate());
-  PairingResult<PairingSession> started = sessions_.Start(client_kind, trimmed);
+  Result<PairingSession, PairingFailure> started = sessions_.Start(client_kind, trimmed);
   if (!started.ok()) return started.status();
   PairingSession session = std::move(started).value();
 
@@ -446,9 +446,9 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
   // the device signed. The crypto runs outside every lock.
   DeviceHello checked = hello;
   if (checked.proof.empty()) checked.proof = std::string(binding->code.view());
-  PairingResult<VerifiedPairing> verified = sessions_.Verify(checked, binding->code.view(), now);
+  Result<VerifiedPairing, PairingFailure> verified = sessions_.Verify(checked, binding->code.view(), now);
   if (!verified.ok()) {
-    const PairingError error = verified.error();
+    const PairingError error = verified.error().kind;
     if (IsProofFailure(error)) {
       return end_session(Status(verified.status().code(),
                                 "pairing verification failed: " + verified.status().message()),

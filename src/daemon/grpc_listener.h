@@ -34,18 +34,18 @@ struct ListenerOptions {
   int tls_max_frame_bytes = 0;
 };
 
-class AdminServer {
+class GrpcListener {
  public:
-  static Result<std::unique_ptr<AdminServer>> Start(const ListenerOptions& options,
+  static Result<std::unique_ptr<GrpcListener>> Start(const ListenerOptions& options,
                                                     const std::vector<grpc::Service*>& services);
-  ~AdminServer();
+  ~GrpcListener();
 
   // "127.0.0.1:43121" or "[::1]:43121", with the port actually bound.
   const std::string& bound_address() const { return bound_address_; }
   void Shutdown();
 
  private:
-  AdminServer(std::unique_ptr<grpc::Server> server, std::string bound_address)
+  GrpcListener(std::unique_ptr<grpc::Server> server, std::string bound_address)
       : server_(std::move(server)), bound_address_(std::move(bound_address)) {}
 
   std::unique_ptr<grpc::Server> server_;

@@ -1,4 +1,4 @@
-#include "daemon/admin_server.h"
+#include "daemon/grpc_listener.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -22,7 +22,7 @@ std::shared_ptr<grpc::ServerCredentials> MakeCredentials(const ListenerTls& tls)
 
 }  // namespace
 
-Result<std::unique_ptr<AdminServer>> AdminServer::Start(
+Result<std::unique_ptr<GrpcListener>> GrpcListener::Start(
     const ListenerOptions& options, const std::vector<grpc::Service*>& services) {
   PALYRA_RETURN_IF_ERROR(CheckTcpPortAvailable(options.bind_addr, options.port));
 
@@ -54,13 +54,13 @@ Result<std::unique_ptr<AdminServer>> AdminServer::Start(
                        " (gRPC could not bind it)");
   }
   server->GetHealthCheckService()->SetServingStatus(true);
-  return std::unique_ptr<AdminServer>(
-      new AdminServer(std::move(server), FormatHostPort(options.bind_addr, selected_port)));
+  return std::unique_ptr<GrpcListener>(
+      new GrpcListener(std::move(server), FormatHostPort(options.bind_addr, selected_port)));
 }
 
-AdminServer::~AdminServer() { Shutdown(); }
+GrpcListener::~GrpcListener() { Shutdown(); }
 
-void AdminServer::Shutdown() {
+void GrpcListener::Shutdown() {
   if (!server_) return;
   server_->GetHealthCheckService()->SetServingStatus(false);
   // Give in-flight calls a moment, then cancel what remains so shutdown is bounded.
