@@ -12,6 +12,9 @@
 #include "daemon/node_runtime/node_events.h"
 #include "daemon/node_tls/server_credentials.h"
 #include "palyra/build_info.h"
+#include "store/sqlite_ca_repository.h"
+#include "store/sqlite_device_repository.h"
+#include "store/sqlite_revocation_repository.h"
 
 namespace palyra::daemon {
 namespace {
@@ -44,7 +47,8 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
 
   PALYRA_RETURN_IF_ERROR(CheckStateDirWritable(paths));
   PALYRA_RETURN_IF_ERROR(daemon->run_file_.CheckNoLiveDaemon());
-  PALYRA_ASSIGN_OR_RETURN(daemon->database_, store::OpenPalyraDatabase(paths.database()));
+  // Opens palyra.db (creating it 0600) and migrates it, once for the whole daemon.
+  PALYRA_ASSIGN_OR_RETURN(daemon->connections_, store::ConnectionFactory::Open(paths.database()));
 
   crypto::SecretString admin_token(config.admin_token);
   if (!config.admin_token_configured) {
@@ -82,18 +86,33 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
 }
 
 Status Daemon::StartIdentity(const DaemonConfig& config) {
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> ca_connection, connections_->Connect());
+  ca_store_ = std::make_unique<store::SqliteCaRepository>(std::move(ca_connection));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> device_connection,
+                          connections_->Connect());
+  device_store_ = std::make_unique<store::SqliteDeviceRepository>(std::move(device_connection));
+  PALYRA_ASSIGN_OR_RETURN(
+      std::shared_ptr<const identity::GatewayCa> ca,
+      identity::GatewayCa::LoadOrCreate(*ca_store_, paths_.gateway_ca_key(), NowUnixMs()));
+  registry_ = std::make_shared<identity::DeviceRegistry>(*device_store_, std::move(ca));
+
   identity::PairingCoordinatorOptions pairing;
-  pairing.database_path = paths_.database();
-  pairing.ca_key_path = paths_.gateway_ca_key();
   pairing.code_key_path = paths_.pairing_code_key();
   pairing.approval_timeout_ms = config.pairing_approval_timeout_ms;
   pairing.certificate_validity_ms = config.certificate_validity_ms;
-  PALYRA_ASSIGN_OR_RETURN(pairing_, identity::PairingCoordinator::Open(pairing));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> pairing_connection,
+                          connections_->Connect());
   PALYRA_ASSIGN_OR_RETURN(
-      registry_, identity::DeviceRegistry::Open(paths_.database(), paths_.gateway_ca_key(),
-                                                NowUnixMs()));
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<identity::RevocationIndex> index,
-                          identity::RevocationIndex::Open(paths_.database()));
+      pairing_, identity::PairingCoordinator::Open(pairing, registry_,
+                                                   std::move(pairing_connection)));
+
+  // The index polls, so it reads on a connection of its own.
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> revocation_connection,
+                          connections_->Connect());
+  PALYRA_ASSIGN_OR_RETURN(
+      std::unique_ptr<identity::RevocationIndex> index,
+      identity::RevocationIndex::Open(
+          std::make_unique<store::SqliteRevocationRepository>(std::move(revocation_connection))));
   revocations_ = std::move(index);
   revocation_watcher_ = std::make_unique<node_tls::RevocationWatcher>(*revocations_);
   revocations_->StartPolling();
@@ -109,7 +128,6 @@ Status Daemon::StartIdentity(const DaemonConfig& config) {
 Status Daemon::StartNodeListener(const DaemonConfig& config) {
   node_tls::ServerCertificateOptions certificates;
   certificates.state_dir = paths_.root;
-  certificates.database_path = paths_.database();
   certificates.extra_dns_names = config.node_rpc_extra_dns_names;
   certificates.extra_ip_addresses = config.node_rpc_extra_ip_addresses;
   certificates.validity_ms = config.certificate_validity_ms;

@@ -7,7 +7,8 @@
 #include "common/time.h"
 #include "common/ulid.h"
 #include "identity/pairing/csr_check.h"
-#include "store/migrations.h"
+#include "store/sqlite_device_statements.h"
+#include "store/transactions.h"
 
 namespace palyra::identity {
 namespace {
@@ -87,7 +88,7 @@ PairingSessionManager::Options SessionOptions(const PairingCoordinatorOptions& o
 PairingCoordinator::PairingCoordinator(const PairingCoordinatorOptions& options,
                                        std::unique_ptr<store::Database> db,
                                        PairingCodeHasher hasher,
-                                       std::unique_ptr<DeviceRegistry> registry)
+                                       std::shared_ptr<DeviceRegistry> registry)
     : options_(options),
       db_(std::move(db)),
       hasher_(std::move(hasher)),
@@ -96,10 +97,9 @@ PairingCoordinator::PairingCoordinator(const PairingCoordinatorOptions& options,
       requests_(*db_),
       sessions_(SessionOptions(options)),
       failures_(options.global_failure_budget, options.peer_failure_budget) {
-  // Verify() consults this outside the session manager's lock and outside ours; taking db_mu_
-  // keeps the lookup out of another thread's transaction on the shared connection.
+  // Verify() consults this outside the session manager's lock and outside ours; the registry
+  // reads on a connection of its own.
   sessions_.SetRevocationCheck([this](std::string_view device_id) {
-    std::lock_guard lock(db_mu_);
     Result<bool> revoked = registry_->IsDeviceRevoked(device_id);
     return !revoked.ok() || *revoked;  // fail closed
   });
@@ -108,26 +108,18 @@ PairingCoordinator::PairingCoordinator(const PairingCoordinatorOptions& options,
 PairingCoordinator::~PairingCoordinator() = default;
 
 Result<std::unique_ptr<PairingCoordinator>> PairingCoordinator::Open(
-    const PairingCoordinatorOptions& options) {
-  if (options.database_path.empty()) return InvalidArgument("pairing needs a database_path");
-  if (options.ca_key_path.empty()) return InvalidArgument("pairing needs a ca_key_path");
+    const PairingCoordinatorOptions& options, std::shared_ptr<DeviceRegistry> registry,
+    std::unique_ptr<store::Database> connection) {
+  if (!registry) return InvalidArgument("pairing needs the device registry");
+  if (!connection) return InvalidArgument("pairing needs a database connection");
   if (options.code_key_path.empty()) return InvalidArgument("pairing needs a code_key_path");
   if (options.approval_timeout_ms < 1000) {
     return InvalidArgument("pairing approval_timeout_ms must be at least 1000");
   }
-  const int64_t now = options.clock ? options.clock() : NowUnixMs();
-  if (options.database_path.has_parent_path()) {
-    PALYRA_RETURN_IF_ERROR(EnsurePrivateDirectory(options.database_path.parent_path()));
-  }
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
-                          store::OpenPalyraDatabase(options.database_path));
-  PALYRA_ASSIGN_OR_RETURN(std::shared_ptr<const GatewayCa> ca,
-                          GatewayCa::LoadOrCreate(*db, options.ca_key_path, now));
   PALYRA_ASSIGN_OR_RETURN(PairingCodeHasher hasher,
                           PairingCodeHasher::LoadOrCreate(options.code_key_path));
-  auto registry = std::make_unique<DeviceRegistry>(*db, std::move(ca));
-  return std::unique_ptr<PairingCoordinator>(
-      new PairingCoordinator(options, std::move(db), std::move(hasher), std::move(registry)));
+  return std::unique_ptr<PairingCoordinator>(new PairingCoordinator(
+      options, std::move(connection), std::move(hasher), std::move(registry)));
 }
 
 int64_t PairingCoordinator::Now() const { return options_.clock ? options_.clock() : NowUnixMs(); }
@@ -218,13 +210,14 @@ Result<PairingRequest> PairingCoordinator::Approve(std::string_view request_id,
     if (request.state != PairingRequestState::kPendingApproval) {
       return IllegalTransitionError(request_id, request.state, PairingRequestState::kApproved);
     }
-    PALYRA_ASSIGN_OR_RETURN(bool revoked, registry_->IsDeviceRevoked(request.device_id));
+    PALYRA_ASSIGN_OR_RETURN(std::optional<RevokedDevice> revoked,
+                            store::sqlite_devices::LoadRevokedDevice(*db_, request.device_id));
     if (revoked) {
       return FailedPrecondition("device " + request.device_id +
                                 " is revoked; clear its revocation before approving it");
     }
     PALYRA_ASSIGN_OR_RETURN(std::optional<PairedDevice> paired,
-                            registry_->GetPairedDevice(request.device_id));
+                            store::sqlite_devices::LoadDevice(*db_, request.device_id));
     const bool identity_change =
         paired && paired->identity_fingerprint != request.identity_fingerprint;
     if (identity_change && !options.confirm_identity_change) {
@@ -477,7 +470,7 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
           "reservation lapsed); ask the operator for a new code");
     }
     PALYRA_ASSIGN_OR_RETURN(std::optional<PairedDevice> paired,
-                            registry_->GetPairedDevice(verified->device_id));
+                            store::sqlite_devices::LoadDevice(*db_, verified->device_id));
     const bool identity_change =
         paired && paired->identity_fingerprint != verified->identity_fingerprint;
     PALYRA_RETURN_IF_ERROR(codes_.Consume(code->code_id, out.request_id, now));
@@ -527,7 +520,15 @@ Result<PairingStatus> PairingCoordinator::Finalize(const PairingRequest& request
   pair.validity_ms = options_.certificate_validity_ms;
   pair.allow_identity_change = request.identity_change_confirmed;
   // Re-checks revocation and the identity key inside this transaction.
-  PALYRA_ASSIGN_OR_RETURN(PairDeviceResult paired, registry_->RecordPairedDevice(pair, now));
+  PALYRA_ASSIGN_OR_RETURN(PreparedPairing prepared, registry_->PreparePairing(pair, now));
+  std::optional<store::RecordedPairing> recorded;
+  PALYRA_RETURN_IF_ERROR(store::RunAtomically(*db_, [&]() -> Status {
+    PALYRA_ASSIGN_OR_RETURN(recorded,
+                            store::sqlite_devices::RecordPairingIn(*db_, prepared.record, now));
+    return Status::Ok();
+  }));
+  PairDeviceResult paired =
+      DeviceRegistry::PairingResult(std::move(prepared), std::move(*recorded), now);
 
   PairingCompletion completion;
   completion.certificate_pem = paired.certificate.certificate_pem;
@@ -567,7 +568,7 @@ Result<PairingStatus> PairingCoordinator::GetStatus(std::string_view request_id,
       // Paired under another identity key while the request waited, without the operator
       // having confirmed that change: deny rather than replace the device.
       PALYRA_ASSIGN_OR_RETURN(std::optional<PairedDevice> paired,
-                              registry_->GetPairedDevice(request.device_id));
+                              store::sqlite_devices::LoadDevice(*db_, request.device_id));
       std::optional<std::string> denial;
       if (paired && paired->identity_fingerprint != request.identity_fingerprint &&
           !request.identity_change_confirmed) {

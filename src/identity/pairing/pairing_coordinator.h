@@ -53,8 +53,6 @@ inline constexpr size_t kDefaultPairingRequestListLimit = 100;
 inline constexpr size_t kMaxPairingRequestListLimit = 1000;
 
 struct PairingCoordinatorOptions {
-  std::filesystem::path database_path;  // palyra.db
-  std::filesystem::path ca_key_path;    // gateway CA private key (0600)
   std::filesystem::path code_key_path;  // pairing code HMAC key (0600)
   PairingSessionLimits session_limits;
   PairingFailureBudget global_failure_budget = kDefaultGlobalPairingFailureBudget;
@@ -106,7 +104,11 @@ struct ApproveOptions {
 
 class PairingCoordinator {
  public:
-  static Result<std::unique_ptr<PairingCoordinator>> Open(const PairingCoordinatorOptions& options);
+  // `registry` is the daemon's one device registry (and with it the one gateway CA);
+  // `connection` is the coordinator's own connection for codes and requests.
+  static Result<std::unique_ptr<PairingCoordinator>> Open(
+      const PairingCoordinatorOptions& options, std::shared_ptr<DeviceRegistry> registry,
+      std::unique_ptr<store::Database> connection);
   ~PairingCoordinator();
   PairingCoordinator(const PairingCoordinator&) = delete;
   PairingCoordinator& operator=(const PairingCoordinator&) = delete;
@@ -169,7 +171,7 @@ class PairingCoordinator {
  private:
   PairingCoordinator(const PairingCoordinatorOptions& options,
                      std::unique_ptr<store::Database> db, PairingCodeHasher hasher,
-                     std::unique_ptr<DeviceRegistry> registry);
+                     std::shared_ptr<DeviceRegistry> registry);
 
   int64_t Now() const;
   // Runs `fn` in one IMMEDIATE transaction on the coordinator's connection, under its mutex.
@@ -197,7 +199,7 @@ class PairingCoordinator {
   const PairingCoordinatorOptions options_;
   std::unique_ptr<store::Database> db_;
   PairingCodeHasher hasher_;
-  std::unique_ptr<DeviceRegistry> registry_;
+  std::shared_ptr<DeviceRegistry> registry_;
   PairingCodeStore codes_;
   PairingRequestStore requests_;
   PairingSessionManager sessions_;
