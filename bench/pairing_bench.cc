@@ -27,6 +27,7 @@
 #include "store/connection_factory.h"
 #include "store/sqlite_ca_repository.h"
 #include "store/sqlite_device_repository.h"
+#include "store/sqlite_pairing_repository.h"
 
 namespace {
 
@@ -71,7 +72,9 @@ struct Fixture {
                                                            palyra::NowUnixMs()));
     auto registry = std::make_shared<palyra::identity::DeviceRegistry>(*devices, std::move(ca));
     PALYRA_ASSIGN_OR_RETURN(auto connection, factory->Connect());
-    return PairingCoordinator::Open(options, std::move(registry), std::move(connection));
+    return PairingCoordinator::Open(
+        options, std::move(registry),
+        std::make_shared<palyra::store::SqlitePairingRepository>(std::move(connection)));
   }
 
   ~Fixture() {

@@ -14,6 +14,7 @@
 #include "palyra/build_info.h"
 #include "store/sqlite_ca_repository.h"
 #include "store/sqlite_device_repository.h"
+#include "store/sqlite_pairing_repository.h"
 #include "store/sqlite_revocation_repository.h"
 
 namespace palyra::daemon {
@@ -104,7 +105,8 @@ Status Daemon::StartIdentity(const DaemonConfig& config) {
                           connections_->Connect());
   PALYRA_ASSIGN_OR_RETURN(
       pairing_, identity::PairingCoordinator::Open(pairing, registry_,
-                                                   std::move(pairing_connection)));
+                                                   std::make_shared<store::SqlitePairingRepository>(
+                                                       std::move(pairing_connection))));
 
   // The index polls, so it reads on a connection of its own.
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> revocation_connection,

@@ -18,6 +18,7 @@
 #include "identity/device_identity.h"
 #include "identity/handshake.h"
 #include "identity/pairing/pairing_coordinator.h"
+#include "store/sqlite_pairing_repository.h"
 #include "support/identity_stores.h"
 
 namespace {
@@ -31,8 +32,8 @@ int Fail(const std::string& what, const Status& status) {
 }
 
 // This process's own connection factory, registry and CA over the shared state dir.
-Result<std::unique_ptr<PairingCoordinator>> OpenCoordinator(const std::filesystem::path& dir,
-                                                            const PairingCoordinatorOptions& options) {
+Result<std::unique_ptr<PairingCoordinator>> OpenCoordinator(
+    const std::filesystem::path& dir, const PairingCoordinatorOptions& options) {
   // The state dir may not exist yet (the daemon creates it; a first process here does).
   PALYRA_RETURN_IF_ERROR(EnsurePrivateDirectory(dir));
   PALYRA_ASSIGN_OR_RETURN(
@@ -41,8 +42,9 @@ Result<std::unique_ptr<PairingCoordinator>> OpenCoordinator(const std::filesyste
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::ConnectionFactory> factory,
                           store::ConnectionFactory::Open(dir / "palyra.db"));
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> connection, factory->Connect());
-  return PairingCoordinator::Open(options, std::shared_ptr<DeviceRegistry>(std::move(registry)),
-                                  std::move(connection));
+  return PairingCoordinator::Open(
+      options, std::shared_ptr<DeviceRegistry>(std::move(registry)),
+      std::make_shared<store::SqlitePairingRepository>(std::move(connection)));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <system_error>
 
 #include "support/fake_clock.h"
+#include "store/sqlite_pairing_repository.h"
 #include "support/identity_stores.h"
 #include "support/status_assertions.h"
 #include "support/temp_dir.h"
@@ -81,8 +82,9 @@ inline Result<std::unique_ptr<PairingCoordinator>> OpenCoordinatorIn(
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::ConnectionFactory> factory,
                           store::ConnectionFactory::Open(dir / "palyra.db"));
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> connection, factory->Connect());
-  return PairingCoordinator::Open(options, std::shared_ptr<DeviceRegistry>(std::move(registry)),
-                                  std::move(connection));
+  return PairingCoordinator::Open(
+      options, std::shared_ptr<DeviceRegistry>(std::move(registry)),
+      std::make_shared<store::SqlitePairingRepository>(std::move(connection)));
 }
 
 inline std::unique_ptr<PairingCoordinator> OpenCoordinator(PairingCoordinatorOptions options) {

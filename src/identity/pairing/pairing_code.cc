@@ -37,16 +37,6 @@ crypto::SecretString GeneratePairingCode(PairingMethod::Kind kind) {
   return token;
 }
 
-std::string_view PairingMethodKindName(PairingMethod::Kind kind) {
-  return kind == PairingMethod::Kind::kPin ? "pin" : "qr";
-}
-
-Result<PairingMethod::Kind> ParsePairingMethodKind(std::string_view text) {
-  if (text == "pin") return PairingMethod::Kind::kPin;
-  if (text == "qr") return PairingMethod::Kind::kQr;
-  return InvalidArgument("pairing method must be 'pin' or 'qr'");
-}
-
 Result<PairingCodeHasher> PairingCodeHasher::FromKey(std::span<const uint8_t> key) {
   if (key.size() != kPairingCodeKeyBytes) {
     return InvalidArgument("pairing code key must be exactly 32 bytes");

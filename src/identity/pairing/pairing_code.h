@@ -19,6 +19,7 @@
 #include "common/status.h"
 #include "crypto/bytes.h"
 #include "identity/pairing_method.h"
+#include "identity/pairing_records.h"  // PairingCodeHash, PairingMethodKindName
 
 namespace palyra::identity {
 
@@ -33,11 +34,6 @@ int64_t ClampPairingCodeTtlMs(int64_t requested_ms);
 
 // A fresh code of the given kind: 6 CSPRNG digits, or a fresh-random ULID.
 crypto::SecretString GeneratePairingCode(PairingMethod::Kind kind);
-
-std::string_view PairingMethodKindName(PairingMethod::Kind kind);  // "pin" | "qr"
-Result<PairingMethod::Kind> ParsePairingMethodKind(std::string_view text);
-
-using PairingCodeHash = std::array<uint8_t, 32>;
 
 class PairingCodeHasher {
  public:
