@@ -14,6 +14,7 @@
 #include "palyra/build_info.h"
 #include "store/sqlite_ca_repository.h"
 #include "store/sqlite_device_repository.h"
+#include "store/sqlite_event_log_repository.h"
 #include "store/sqlite_pairing_repository.h"
 #include "store/sqlite_revocation_repository.h"
 
@@ -204,10 +205,14 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
 
 Status Daemon::StartEventLog(const DaemonConfig& config) {
   quic_runtime::EventLogOptions events;
-  events.database_path = paths_.database();
   events.retention_ms = config.event_retention_ms;
   events.max_events_per_device = config.max_events_per_device;
-  PALYRA_ASSIGN_OR_RETURN(events_, quic_runtime::NodeEventLog::Open(events));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> events_connection,
+                          connections_->Connect());
+  PALYRA_ASSIGN_OR_RETURN(
+      events_, quic_runtime::NodeEventLog::Open(
+                   events, std::make_unique<store::SqliteEventLogRepository>(
+                               std::move(events_connection))));
   quic_runtime::NodeEventRouterOptions router;
   router.events = events_.get();
   router.runtime = runtime_.get();
