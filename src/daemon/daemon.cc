@@ -12,11 +12,7 @@
 #include "daemon/node_runtime/node_events.h"
 #include "daemon/node_tls/server_credentials.h"
 #include "palyra/build_info.h"
-#include "store/sqlite_ca_repository.h"
-#include "store/sqlite_device_repository.h"
-#include "store/sqlite_event_log_repository.h"
-#include "store/sqlite_pairing_repository.h"
-#include "store/sqlite_revocation_repository.h"
+#include "store/sqlite_repositories.h"
 
 namespace palyra::daemon {
 namespace {
@@ -49,8 +45,10 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
 
   PALYRA_RETURN_IF_ERROR(CheckStateDirWritable(paths));
   PALYRA_RETURN_IF_ERROR(daemon->run_file_.CheckNoLiveDaemon());
-  // Opens palyra.db (creating it 0600) and migrates it, once for the whole daemon.
+  // Opens palyra.db (creating it 0600) and migrates it, once for the whole daemon; every
+  // repository takes its connection from here.
   PALYRA_ASSIGN_OR_RETURN(daemon->connections_, store::ConnectionFactory::Open(paths.database()));
+  PALYRA_ASSIGN_OR_RETURN(daemon->stores_, store::OpenSqliteRepositories(*daemon->connections_));
 
   crypto::SecretString admin_token(config.admin_token);
   if (!config.admin_token_configured) {
@@ -88,34 +86,20 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
 }
 
 Status Daemon::StartIdentity(const DaemonConfig& config) {
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> ca_connection, connections_->Connect());
-  ca_store_ = std::make_unique<store::SqliteCaRepository>(std::move(ca_connection));
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> device_connection,
-                          connections_->Connect());
-  device_store_ = std::make_unique<store::SqliteDeviceRepository>(std::move(device_connection));
   PALYRA_ASSIGN_OR_RETURN(
       std::shared_ptr<const identity::GatewayCa> ca,
-      identity::GatewayCa::LoadOrCreate(*ca_store_, paths_.gateway_ca_key(), NowUnixMs()));
-  registry_ = std::make_shared<identity::DeviceRegistry>(*device_store_, std::move(ca));
+      identity::GatewayCa::LoadOrCreate(*stores_.cas, paths_.gateway_ca_key(), NowUnixMs()));
+  registry_ = std::make_shared<identity::DeviceRegistry>(*stores_.devices, std::move(ca));
 
   identity::PairingCoordinatorOptions pairing;
   pairing.code_key_path = paths_.pairing_code_key();
   pairing.approval_timeout_ms = config.pairing_approval_timeout_ms;
   pairing.certificate_validity_ms = config.certificate_validity_ms;
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> pairing_connection,
-                          connections_->Connect());
-  PALYRA_ASSIGN_OR_RETURN(
-      pairing_, identity::PairingCoordinator::Open(pairing, registry_,
-                                                   std::make_shared<store::SqlitePairingRepository>(
-                                                       std::move(pairing_connection))));
+  PALYRA_ASSIGN_OR_RETURN(pairing_,
+                          identity::PairingCoordinator::Open(pairing, registry_, stores_.pairing));
 
-  // The index polls, so it reads on a connection of its own.
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> revocation_connection,
-                          connections_->Connect());
-  PALYRA_ASSIGN_OR_RETURN(
-      std::unique_ptr<identity::RevocationIndex> index,
-      identity::RevocationIndex::Open(
-          std::make_unique<store::SqliteRevocationRepository>(std::move(revocation_connection))));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<identity::RevocationIndex> index,
+                          identity::RevocationIndex::Open(std::move(stores_.revocations)));
   revocations_ = std::move(index);
   revocation_watcher_ = std::make_unique<node_tls::RevocationWatcher>(*revocations_);
   revocations_->StartPolling();
@@ -207,12 +191,8 @@ Status Daemon::StartEventLog(const DaemonConfig& config) {
   quic_runtime::EventLogOptions events;
   events.retention_ms = config.event_retention_ms;
   events.max_events_per_device = config.max_events_per_device;
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> events_connection,
-                          connections_->Connect());
-  PALYRA_ASSIGN_OR_RETURN(
-      events_, quic_runtime::NodeEventLog::Open(
-                   events, std::make_unique<store::SqliteEventLogRepository>(
-                               std::move(events_connection))));
+  PALYRA_ASSIGN_OR_RETURN(events_,
+                          quic_runtime::NodeEventLog::Open(events, std::move(stores_.events)));
   quic_runtime::NodeEventRouterOptions router;
   router.events = events_.get();
   router.runtime = runtime_.get();

@@ -28,9 +28,8 @@
 #include "daemon/quic_runtime/event_log.h"
 #include "daemon/quic_runtime/node_event_router.h"
 #include "daemon/quic_runtime/quic_listener.h"
-#include "store/ca_repository.h"
 #include "store/connection_factory.h"
-#include "store/device_repository.h"
+#include "store/repositories.h"
 
 namespace palyra::daemon {
 
@@ -64,9 +63,9 @@ class Daemon {
   std::chrono::steady_clock::time_point started_at_ = std::chrono::steady_clock::now();
   // The one way to the database, and the repositories built from it; declared before what
   // uses them, so they are destroyed last.
+  // (The revocation and event log repositories move into the index and the log that own them.)
   std::unique_ptr<store::ConnectionFactory> connections_;
-  std::unique_ptr<store::CaRepository> ca_store_;
-  std::unique_ptr<store::DeviceRepository> device_store_;
+  store::Repositories stores_;
 
   // The one registry, with the one gateway CA, shared by pairing, node TLS and the services.
   std::shared_ptr<identity::DeviceRegistry> registry_;
