@@ -171,7 +171,8 @@ Result<std::optional<PairedDevice>> LoadDevice(Database& db, std::string_view de
   PALYRA_ASSIGN_OR_RETURN(std::optional<PairedDevice> device, FirstRow(stmt, DeviceFromRow));
   if (!device) return device;
   PALYRA_ASSIGN_OR_RETURN(std::vector<HistoryRow> history, LoadHistory(db, device_id));
-  for (HistoryRow& h : history) device->certificate_fingerprints.push_back(std::move(h.fingerprint));
+  for (HistoryRow& h : history)
+    device->certificate_fingerprints.push_back(std::move(h.fingerprint));
   return device;
 }
 

@@ -19,8 +19,8 @@ Result<NodeEvent> EventFromRow(const Statement& stmt) {
 }  // namespace
 
 Result<uint64_t> SqliteEventLogRepository::LastSeq(std::string_view device_id) {
-  PALYRA_ASSIGN_OR_RETURN(Statement stmt,
-                          db_->Prepare("SELECT last_seq FROM node_event_heads WHERE device_id = ?1"));
+  PALYRA_ASSIGN_OR_RETURN(
+      Statement stmt, db_->Prepare("SELECT last_seq FROM node_event_heads WHERE device_id = ?1"));
   PALYRA_RETURN_IF_ERROR(stmt.BindText(1, device_id));
   PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
   return row ? static_cast<uint64_t>(stmt.ColumnInt64(0)) : 0;

@@ -181,7 +181,7 @@ class PairingCoordinator {
     crypto::SecretString code;
     int64_t expires_at_unix_ms = 0;
   };
-  // Loads a request and expires it when overdue (inside a transaction). `*expired_now` tells
+  // Loads a request and expires it when overdue (inside the caller's step). `*expired_now` tells
   // whether this call expired it.
   Result<PairingRequest> LoadLiveRequest(store::PairingSteps& steps, std::string_view request_id,
                                          int64_t now, bool* expired_now = nullptr);

@@ -81,10 +81,9 @@ class DeviceRegistry {
   DeviceRegistry(store::DeviceRepository& devices, std::shared_ptr<const GatewayCa> ca);
   // Keeps the repositories it is given alive as long as itself (tools and tests that open a
   // registry on their own); loads or creates the CA with its key at `ca_key_path`.
-  static Result<std::unique_ptr<DeviceRegistry>> Open(std::unique_ptr<store::CaRepository> cas,
-                                                      std::unique_ptr<store::DeviceRepository> devices,
-                                                      const std::filesystem::path& ca_key_path,
-                                                      int64_t now_unix_ms);
+  static Result<std::unique_ptr<DeviceRegistry>> Open(
+      std::unique_ptr<store::CaRepository> cas, std::unique_ptr<store::DeviceRepository> devices,
+      const std::filesystem::path& ca_key_path, int64_t now_unix_ms);
 
   DeviceRegistry(const DeviceRegistry&) = delete;
   DeviceRegistry& operator=(const DeviceRegistry&) = delete;
@@ -103,9 +102,9 @@ class DeviceRegistry {
   // ---- Mutations (one atomic repository step each) ----
 
   // Pairing finalisation: issues the device's first certificate and records the device.
-  // Re-checks revocation inside the transaction (a device revoked while its pairing request was
-  // pending cannot slip through). When the device is already paired, its current and all earlier
-  // fingerprints are revoked and the old record replaced.
+  // Re-checks revocation inside the repository step (a device revoked while its pairing request
+  // was pending cannot slip through). When the device is already paired, its current and all
+  // earlier fingerprints are revoked and the old record replaced.
   // INVALID_ARGUMENT for bad inputs (id, key, fingerprint, CSR, validity); PERMISSION_DENIED for
   // a revoked device; FAILED_PRECONDITION for an identity-key change without
   // allow_identity_change.

@@ -56,8 +56,9 @@ Result<crypto::P256PrivateKey> ReadKeyFile(const std::filesystem::path& key_path
 
 using CaMaterial = std::pair<crypto::Certificate, crypto::P256PrivateKey>;
 
-Result<CaMaterial> MaterialFromRow(const store::StoredCa& row, const std::filesystem::path& key_path,
-                                   const std::string& db_label) {
+Result<CaMaterial> MaterialFromStored(const store::StoredCa& row,
+                                      const std::filesystem::path& key_path,
+                                      const std::string& db_label) {
   Result<crypto::Certificate> cert = crypto::Certificate::FromPem(row.certificate_pem);
   if (!cert.ok()) {
     return DataLoss(db_label +
@@ -200,7 +201,7 @@ Result<std::shared_ptr<const GatewayCa>> GatewayCa::Load(store::CaRepository& ca
                                                          const std::filesystem::path& key_path) {
   PALYRA_ASSIGN_OR_RETURN(std::optional<store::StoredCa> row, cas.Get());
   if (!row) return NotFound(cas.label() + " holds no gateway CA yet");
-  PALYRA_ASSIGN_OR_RETURN(CaMaterial material, MaterialFromRow(*row, key_path, cas.label()));
+  PALYRA_ASSIGN_OR_RETURN(CaMaterial material, MaterialFromStored(*row, key_path, cas.label()));
   return std::shared_ptr<const GatewayCa>(
       new GatewayCa(cas, std::move(material.first), std::move(material.second)));
 }

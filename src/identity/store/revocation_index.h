@@ -76,7 +76,7 @@ class RevocationIndex {
   RevocationIndex(const RevocationIndex&) = delete;
   RevocationIndex& operator=(const RevocationIndex&) = delete;
 
-  // Thread-safe, never blocks on SQLite.
+  // Thread-safe, never blocks on the store.
   bool IsRevoked(const FingerprintBytes& fingerprint) const;
   // A span that is not 32 bytes, or hex that is not 64 hex digits, counts as revoked.
   bool IsRevoked(std::span<const uint8_t> fingerprint) const;
