@@ -10,6 +10,8 @@
 
 #include "common/ulid.h"
 #include "daemon/quic_runtime/event_log.h"
+#include "store/connection_factory.h"
+#include "store/sqlite_event_log_repository.h"
 
 namespace {
 
@@ -27,14 +29,21 @@ struct Fixture {
     dir = std::filesystem::temp_directory_path() / ("palyra-eventbench-" + palyra::NewUlid());
     std::filesystem::create_directories(dir);
     EventLogOptions options;
-    options.database_path = dir / "palyra.db";
     options.max_events_per_device = 10'000'000;
-    auto opened = NodeEventLog::Open(options);
+    auto opened = Open(options);
     if (!opened.ok()) {
       error = opened.status().ToString();
       return;
     }
     log = std::move(*opened);
+  }
+  // As the daemon wires it: the factory migrates the file, the log gets a connection of its own.
+  palyra::Result<std::unique_ptr<NodeEventLog>> Open(const EventLogOptions& options) {
+    PALYRA_ASSIGN_OR_RETURN(auto factory,
+                            palyra::store::ConnectionFactory::Open(dir / "palyra.db"));
+    PALYRA_ASSIGN_OR_RETURN(auto connection, factory->Connect());
+    return NodeEventLog::Open(
+        options, std::make_unique<palyra::store::SqliteEventLogRepository>(std::move(connection)));
   }
   ~Fixture() {
     log.reset();

@@ -20,7 +20,11 @@
 #include "identity/store/device_registry.h"
 #include "identity/store/gateway_ca.h"
 #include "identity/store/revocation_index.h"
+#include "store/connection_factory.h"
 #include "store/migrations.h"
+#include "store/sqlite_ca_repository.h"
+#include "store/sqlite_device_repository.h"
+#include "store/sqlite_revocation_repository.h"
 
 namespace {
 
@@ -32,10 +36,23 @@ std::filesystem::path BenchDir() {
   return dir;
 }
 
+// A registry as the daemon builds it: one factory, the CA and devices on connections of their own.
+palyra::Result<std::unique_ptr<palyra::identity::DeviceRegistry>> OpenRegistry(
+    const std::filesystem::path& dir) {
+  PALYRA_ASSIGN_OR_RETURN(auto factory, palyra::store::ConnectionFactory::Open(dir / "palyra.db"));
+  PALYRA_ASSIGN_OR_RETURN(auto ca_connection, factory->Connect());
+  PALYRA_ASSIGN_OR_RETURN(auto device_connection, factory->Connect());
+  return palyra::identity::DeviceRegistry::Open(
+      std::make_unique<palyra::store::SqliteCaRepository>(std::move(ca_connection)),
+      std::make_unique<palyra::store::SqliteDeviceRepository>(std::move(device_connection)),
+      dir / "ca.key.pem", palyra::NowUnixMs());
+}
+
 // One CA (and database) for the issuance benchmarks.
 struct CaFixture {
   std::filesystem::path dir = BenchDir();
   std::unique_ptr<palyra::store::Database> db;
+  std::unique_ptr<palyra::store::SqliteCaRepository> cas;
   std::shared_ptr<const palyra::identity::GatewayCa> ca;
   std::string error;
 
@@ -46,8 +63,9 @@ struct CaFixture {
       return;
     }
     db = std::move(*opened);
+    cas = std::make_unique<palyra::store::SqliteCaRepository>(*db);
     auto loaded =
-        palyra::identity::GatewayCa::LoadOrCreate(*db, dir / "ca.key.pem", palyra::NowUnixMs());
+        palyra::identity::GatewayCa::LoadOrCreate(*cas, dir / "ca.key.pem", palyra::NowUnixMs());
     if (!loaded.ok()) {
       error = loaded.status().ToString();
       return;
@@ -55,6 +73,8 @@ struct CaFixture {
     ca = *loaded;
   }
   ~CaFixture() {
+    ca.reset();
+    cas.reset();
     db.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
@@ -129,7 +149,7 @@ void BM_IssueDeviceCertificate_Persisted(benchmark::State& state) {
   if (!f.ca) return state.SkipWithError(f.error.c_str());
   const std::string device_id = palyra::NewUlid();
   for (auto _ : state) {
-    auto issued = f.ca->IssueDeviceCertificate(*f.db, device_id, {}, palyra::NowUnixMs());
+    auto issued = f.ca->IssueDeviceCertificate(device_id, {}, palyra::NowUnixMs());
     if (!issued.ok()) return state.SkipWithError(issued.status().message().c_str());
     benchmark::DoNotOptimize(issued->fingerprint.data());
   }
@@ -141,8 +161,7 @@ BENCHMARK(BM_IssueDeviceCertificate_Persisted)->Unit(benchmark::kMicrosecond);
 void BM_ForceRotate(benchmark::State& state) {
   auto dir = BenchDir();
   {
-    auto registry = palyra::identity::DeviceRegistry::Open(dir / "palyra.db", dir / "ca.key.pem",
-                                                           palyra::NowUnixMs());
+    auto registry = OpenRegistry(dir);
     if (!registry.ok()) return state.SkipWithError(registry.status().message().c_str());
     auto identity = palyra::crypto::Ed25519PrivateKey::Generate();
     palyra::identity::PairDeviceRequest request;
@@ -205,7 +224,13 @@ struct RevocationFixture {
       error = status.ToString();
       return;
     }
-    auto loaded = palyra::identity::RevocationIndex::Open(dir / "palyra.db");
+    auto connection = palyra::store::Database::Open(dir / "palyra.db");
+    if (!connection.ok()) {
+      error = connection.status().ToString();
+      return;
+    }
+    auto loaded = palyra::identity::RevocationIndex::Open(
+        std::make_unique<palyra::store::SqliteRevocationRepository>(std::move(*connection)));
     if (!loaded.ok()) {
       error = loaded.status().ToString();
       return;
@@ -259,7 +284,7 @@ void BM_RevocationCheck_CertificateWithHash(benchmark::State& state) {
   if (!f.index) return state.SkipWithError(f.error.c_str());
   CaFixture ca;
   if (!ca.ca) return state.SkipWithError(ca.error.c_str());
-  auto issued = ca.ca->IssueDeviceCertificate(*ca.db, palyra::NewUlid(), {}, palyra::NowUnixMs());
+  auto issued = ca.ca->IssueDeviceCertificate(palyra::NewUlid(), {}, palyra::NowUnixMs());
   if (!issued.ok()) return state.SkipWithError(issued.status().message().c_str());
   for (auto _ : state) {
     benchmark::DoNotOptimize(f.index->IsCertificateRevoked(issued->certificate));

@@ -16,12 +16,18 @@
 #include <string>
 #include <system_error>
 
+#include "common/files.h"
+#include "common/time.h"
 #include "common/ulid.h"
 #include "crypto/csr.h"
 #include "crypto/p256.h"
 #include "identity/device_identity.h"
 #include "identity/handshake.h"
 #include "identity/pairing/pairing_coordinator.h"
+#include "store/connection_factory.h"
+#include "store/sqlite_ca_repository.h"
+#include "store/sqlite_device_repository.h"
+#include "store/sqlite_pairing_repository.h"
 
 namespace {
 
@@ -33,24 +39,44 @@ using palyra::identity::PairingRequestState;
 
 struct Fixture {
   std::filesystem::path dir;
+  std::unique_ptr<palyra::store::ConnectionFactory> factory;
+  std::unique_ptr<palyra::store::SqliteCaRepository> cas;
+  std::unique_ptr<palyra::store::SqliteDeviceRepository> devices;
   std::unique_ptr<PairingCoordinator> coordinator;
   std::string error;
 
   Fixture() {
     dir = std::filesystem::temp_directory_path() / ("palyra-pairbench-" + palyra::NewUlid());
     palyra::identity::PairingCoordinatorOptions options;
-    options.database_path = dir / "palyra.db";
-    options.ca_key_path = dir / "gateway-ca.key.pem";
     options.code_key_path = dir / "pairing-code.key";
     // The session-start limit (1,024/min by default) guards a real gateway; lift it here.
     options.session_limits.max_starts_per_window = size_t{1} << 30;
-    auto opened = PairingCoordinator::Open(options);
+    auto opened = Open(options);
     if (!opened.ok()) {
       error = opened.status().ToString();
       return;
     }
     coordinator = std::move(*opened);
   }
+  // As the daemon wires it: one factory, the one registry and CA, the coordinator's connection.
+  palyra::Result<std::unique_ptr<PairingCoordinator>> Open(
+      const palyra::identity::PairingCoordinatorOptions& options) {
+    PALYRA_RETURN_IF_ERROR(palyra::EnsurePrivateDirectory(dir));
+    PALYRA_ASSIGN_OR_RETURN(factory, palyra::store::ConnectionFactory::Open(dir / "palyra.db"));
+    PALYRA_ASSIGN_OR_RETURN(auto ca_connection, factory->Connect());
+    cas = std::make_unique<palyra::store::SqliteCaRepository>(std::move(ca_connection));
+    PALYRA_ASSIGN_OR_RETURN(auto device_connection, factory->Connect());
+    devices = std::make_unique<palyra::store::SqliteDeviceRepository>(std::move(device_connection));
+    PALYRA_ASSIGN_OR_RETURN(
+        auto ca, palyra::identity::GatewayCa::LoadOrCreate(*cas, dir / "gateway-ca.key.pem",
+                                                           palyra::NowUnixMs()));
+    auto registry = std::make_shared<palyra::identity::DeviceRegistry>(*devices, std::move(ca));
+    PALYRA_ASSIGN_OR_RETURN(auto connection, factory->Connect());
+    return PairingCoordinator::Open(
+        options, std::move(registry),
+        std::make_shared<palyra::store::SqlitePairingRepository>(std::move(connection)));
+  }
+
   ~Fixture() {
     coordinator.reset();
     std::error_code ec;

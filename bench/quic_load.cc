@@ -31,6 +31,7 @@
 #include "support/temp_dir.h"
 #include "common/files.h"
 #include "daemon/quic_runtime/event_log.h"
+#include "support/event_log_store.h"
 #include "transport/quic/quic_client.h"
 
 namespace {
@@ -241,9 +242,8 @@ int main(int argc, char** argv) {
     DeviceMaterial streamer = PairDevice(op, node_address, ca_pem, {});
     {
       palyra::daemon::quic_runtime::EventLogOptions log_options;
-      log_options.database_path = options.state_dir / "palyra.db";
       log_options.max_events_per_device = static_cast<size_t>(events) + 1;
-      auto log = palyra::daemon::quic_runtime::NodeEventLog::Open(log_options);
+      auto log = palyra::testing::OpenEventLog(log_options, options.state_dir / "palyra.db");
       if (!log.ok()) return 1;
       for (int i = 0; i < events; ++i) {
         if (!(*log)->Append(streamer.device_id, "telemetry", R"({"n":)" + std::to_string(i) + "}")

@@ -12,6 +12,7 @@
 #include "daemon/node_runtime/node_events.h"
 #include "daemon/node_tls/server_credentials.h"
 #include "palyra/build_info.h"
+#include "store/sqlite_repositories.h"
 
 namespace palyra::daemon {
 namespace {
@@ -44,7 +45,10 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
 
   PALYRA_RETURN_IF_ERROR(CheckStateDirWritable(paths));
   PALYRA_RETURN_IF_ERROR(daemon->run_file_.CheckNoLiveDaemon());
-  PALYRA_ASSIGN_OR_RETURN(daemon->database_, store::OpenPalyraDatabase(paths.database()));
+  // Opens palyra.db (creating it 0600) and migrates it, once for the whole daemon; every
+  // repository takes its connection from here.
+  PALYRA_ASSIGN_OR_RETURN(daemon->connections_, store::ConnectionFactory::Open(paths.database()));
+  PALYRA_ASSIGN_OR_RETURN(daemon->stores_, store::OpenSqliteRepositories(*daemon->connections_));
 
   crypto::SecretString admin_token(config.admin_token);
   if (!config.admin_token_configured) {
@@ -82,18 +86,20 @@ Result<std::unique_ptr<Daemon>> Daemon::Start(const DaemonConfig& config) {
 }
 
 Status Daemon::StartIdentity(const DaemonConfig& config) {
+  PALYRA_ASSIGN_OR_RETURN(
+      std::shared_ptr<const identity::GatewayCa> ca,
+      identity::GatewayCa::LoadOrCreate(*stores_.cas, paths_.gateway_ca_key(), NowUnixMs()));
+  registry_ = std::make_shared<identity::DeviceRegistry>(*stores_.devices, std::move(ca));
+
   identity::PairingCoordinatorOptions pairing;
-  pairing.database_path = paths_.database();
-  pairing.ca_key_path = paths_.gateway_ca_key();
   pairing.code_key_path = paths_.pairing_code_key();
   pairing.approval_timeout_ms = config.pairing_approval_timeout_ms;
   pairing.certificate_validity_ms = config.certificate_validity_ms;
-  PALYRA_ASSIGN_OR_RETURN(pairing_, identity::PairingCoordinator::Open(pairing));
-  PALYRA_ASSIGN_OR_RETURN(
-      registry_, identity::DeviceRegistry::Open(paths_.database(), paths_.gateway_ca_key(),
-                                                NowUnixMs()));
+  PALYRA_ASSIGN_OR_RETURN(pairing_,
+                          identity::PairingCoordinator::Open(pairing, registry_, stores_.pairing));
+
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<identity::RevocationIndex> index,
-                          identity::RevocationIndex::Open(paths_.database()));
+                          identity::RevocationIndex::Open(std::move(stores_.revocations)));
   revocations_ = std::move(index);
   revocation_watcher_ = std::make_unique<node_tls::RevocationWatcher>(*revocations_);
   revocations_->StartPolling();
@@ -109,7 +115,6 @@ Status Daemon::StartIdentity(const DaemonConfig& config) {
 Status Daemon::StartNodeListener(const DaemonConfig& config) {
   node_tls::ServerCertificateOptions certificates;
   certificates.state_dir = paths_.root;
-  certificates.database_path = paths_.database();
   certificates.extra_dns_names = config.node_rpc_extra_dns_names;
   certificates.extra_ip_addresses = config.node_rpc_extra_ip_addresses;
   certificates.validity_ms = config.certificate_validity_ms;
@@ -184,10 +189,10 @@ Status Daemon::StartAdminListener(const DaemonConfig& config, crypto::SecretStri
 
 Status Daemon::StartEventLog(const DaemonConfig& config) {
   quic_runtime::EventLogOptions events;
-  events.database_path = paths_.database();
   events.retention_ms = config.event_retention_ms;
   events.max_events_per_device = config.max_events_per_device;
-  PALYRA_ASSIGN_OR_RETURN(events_, quic_runtime::NodeEventLog::Open(events));
+  PALYRA_ASSIGN_OR_RETURN(events_,
+                          quic_runtime::NodeEventLog::Open(events, std::move(stores_.events)));
   quic_runtime::NodeEventRouterOptions router;
   router.events = events_.get();
   router.runtime = runtime_.get();

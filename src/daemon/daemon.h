@@ -28,8 +28,8 @@
 #include "daemon/quic_runtime/event_log.h"
 #include "daemon/quic_runtime/node_event_router.h"
 #include "daemon/quic_runtime/quic_listener.h"
-#include "store/database.h"
-#include "store/migrations.h"
+#include "store/connection_factory.h"
+#include "store/repositories.h"
 
 namespace palyra::daemon {
 
@@ -61,10 +61,15 @@ class Daemon {
   StatePaths paths_;
   RunFile run_file_;
   std::chrono::steady_clock::time_point started_at_ = std::chrono::steady_clock::now();
-  std::unique_ptr<store::Database> database_;
+  // The one way to the database, and the repositories built from it; declared before what
+  // uses them, so they are destroyed last.
+  // (The revocation and event log repositories move into the index and the log that own them.)
+  std::unique_ptr<store::ConnectionFactory> connections_;
+  store::Repositories stores_;
 
+  // The one registry, with the one gateway CA, shared by pairing, node TLS and the services.
+  std::shared_ptr<identity::DeviceRegistry> registry_;
   std::unique_ptr<identity::PairingCoordinator> pairing_;
-  std::unique_ptr<identity::DeviceRegistry> registry_;
   std::shared_ptr<identity::RevocationIndex> revocations_;
   std::unique_ptr<node_tls::RevocationWatcher> revocation_watcher_;
   std::unique_ptr<node_tls::ServerCertificateManager> certificates_;

@@ -13,6 +13,7 @@
 #include "support/palyrad_process.h"
 #include "support/temp_dir.h"
 #include "daemon/quic_runtime/event_log.h"
+#include "support/event_log_store.h"
 #include "transport/quic/quic_client.h"
 
 namespace palyra::testing {
@@ -144,8 +145,7 @@ TEST_F(QuicListenerTest, ReplaysTheDevicesEventLogAfterTheResumePoint) {
     // Events written into the daemon's database (before the daemon first reads this device's
     // log), as its runtime will write them.
     daemon::quic_runtime::EventLogOptions options;
-    options.database_path = temp_.path() / "state" / "palyra.db";
-    auto log = daemon::quic_runtime::NodeEventLog::Open(options);
+    auto log = ::palyra::testing::OpenEventLog(options, temp_.path() / "state" / "palyra.db");
     ASSERT_TRUE(log.ok()) << log.status().ToString();
     for (int i = 1; i <= 5; ++i) {
       ASSERT_TRUE((*log)->Append(device.device_id, "capability.dispatch",
@@ -315,8 +315,7 @@ TEST_F(QuicListenerTest, AResumePointPastRetentionIsToldApartWithTheHead) {
   daemon_->Stop();
   {
     daemon::quic_runtime::EventLogOptions options;
-    options.database_path = temp_.path() / "state" / "palyra.db";
-    auto log = daemon::quic_runtime::NodeEventLog::Open(options);
+    auto log = ::palyra::testing::OpenEventLog(options, temp_.path() / "state" / "palyra.db");
     ASSERT_TRUE(log.ok()) << log.status().ToString();
     for (int i = 1; i <= 5; ++i) ASSERT_TRUE((*log)->Append(device.device_id, "n", "{}").ok());
   }

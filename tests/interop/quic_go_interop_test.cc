@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "daemon/quic_runtime/event_log.h"
+#include "support/event_log_store.h"
 #include "support/node_client.h"
 #include "support/palyrad_process.h"
 #include "support/subprocess.h"
@@ -114,8 +115,7 @@ TEST_F(QuicGoInteropTest, ReplaysEventsAfterTheResumePointAcrossConnections) {
     // Written into the daemon's database before the daemon first reads this device's log, as
     // its runtime will write them.
     daemon::quic_runtime::EventLogOptions options;
-    options.database_path = temp_.path() / "state" / "palyra.db";
-    auto log = daemon::quic_runtime::NodeEventLog::Open(options);
+    auto log = ::palyra::testing::OpenEventLog(options, temp_.path() / "state" / "palyra.db");
     ASSERT_TRUE(log.ok()) << log.status().ToString();
     for (int i = 1; i <= 5; ++i) {
       auto seq = (*log)->Append(device_.device_id, "capability.dispatch",

@@ -12,6 +12,7 @@
 #include "common/ulid.h"
 #include "crypto/p256.h"
 #include "identity/store/gateway_ca.h"
+#include "store/sqlite_ca_repository.h"
 #include "node_host/host_config.h"
 #include "node_host/host_material.h"
 #include "node_host/run_loop.h"
@@ -121,7 +122,8 @@ class HostMaterialTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = store::OpenPalyraDatabase(dir_ / "gw.db").value();
-    ca_ = identity::GatewayCa::LoadOrCreate(*db_, dir_ / "ca.key.pem", NowUnixMs()).value();
+    cas_ = std::make_unique<store::SqliteCaRepository>(*db_);
+    ca_ = identity::GatewayCa::LoadOrCreate(*cas_, dir_ / "ca.key.pem", NowUnixMs()).value();
     store_ = std::make_unique<HostMaterialStore>(dir_ / "identity");
   }
   ClientMaterial Issue(const std::string& device_id) {
@@ -136,6 +138,7 @@ class HostMaterialTest : public ::testing::Test {
 
   TempDir dir_;
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::SqliteCaRepository> cas_;
   std::shared_ptr<const identity::GatewayCa> ca_;
   std::unique_ptr<HostMaterialStore> store_;
 };

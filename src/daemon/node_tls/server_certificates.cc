@@ -12,7 +12,6 @@
 #include <utility>
 
 #include "common/files.h"
-#include "common/state_paths.h"
 #include "common/time.h"
 #include "crypto/bytes.h"
 
@@ -69,9 +68,8 @@ int64_t RenewalTimeUnixMs(int64_t not_before_unix_ms, int64_t not_after_unix_ms,
 }
 
 ServerCertificateManager::ServerCertificateManager(std::shared_ptr<const identity::GatewayCa> ca,
-                                                   ServerCertificateOptions options,
-                                                   std::unique_ptr<store::Database> db)
-    : ca_(std::move(ca)), options_(std::move(options)), db_(std::move(db)) {
+                                                   ServerCertificateOptions options)
+    : ca_(std::move(ca)), options_(std::move(options)) {
   const fs::path dir = options_.state_dir / std::string(kNodeTlsDirName);
   identity_path_ = dir / std::string(kServerIdentityFileName);
   trust_path_ = dir / std::string(kClientTrustFileName);
@@ -98,16 +96,8 @@ Result<std::unique_ptr<ServerCertificateManager>> ServerCertificateManager::Star
   Result<identity::ServerSans> sans = identity::NormalizeServerSans(probe);
   if (!sans.ok()) return sans.status().WithContext("node TLS server certificate names");
 
-  if (options.database_path.empty()) {
-    options.database_path = StatePaths{options.state_dir}.database();
-  }
-  store::DatabaseOptions db_options;
-  db_options.create_if_missing = false;
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
-                          store::Database::Open(options.database_path, db_options));
-
   std::unique_ptr<ServerCertificateManager> manager(
-      new ServerCertificateManager(std::move(ca), std::move(options), std::move(db)));
+      new ServerCertificateManager(std::move(ca), std::move(options)));
   const ServerCertificateOptions& opts = manager->options_;
 
   PALYRA_ASSIGN_OR_RETURN(manager->ca_file_,
@@ -155,7 +145,7 @@ Result<ServerCertificateInfo> ServerCertificateManager::IssueAndInstall() {
   request.ip_addresses = options_.extra_ip_addresses;
   request.validity_ms = options_.validity_ms;
   PALYRA_ASSIGN_OR_RETURN(identity::IssuedCertificate issued,
-                          ca_->IssueServerCertificate(*db_, request, Now()));
+                          ca_->IssueServerCertificate(request, Now()));
   if (!issued.private_key_pem.has_value()) {
     return Internal("node TLS: the gateway CA returned a server certificate without its key");
   }

@@ -41,7 +41,6 @@
 #include "crypto/certificate.h"
 #include "daemon/node_tls/client_verifier.h"  // UnixMsClock
 #include "identity/store/gateway_ca.h"
-#include "store/database.h"
 
 namespace grpc::experimental {
 class CertificateProviderInterface;
@@ -81,8 +80,7 @@ int64_t RenewalTimeUnixMs(int64_t not_before_unix_ms, int64_t not_after_unix_ms,
                           const RenewalPolicy& policy);
 
 struct ServerCertificateOptions {
-  std::filesystem::path state_dir;      // must exist
-  std::filesystem::path database_path;  // empty: <state_dir>/palyra.db (must already hold the CA)
+  std::filesystem::path state_dir;  // must exist
   // Extra SANs beyond "palyrad-node-rpc" and "localhost" (see ServerCertificateRequest).
   std::vector<std::string> extra_dns_names;
   std::vector<std::string> extra_ip_addresses;
@@ -106,7 +104,8 @@ struct ServerCertificateInfo {
 
 class ServerCertificateManager {
  public:
-  // Writes the CA files, issues the first server certificate (advancing the CA sequence), writes
+  // Writes the CA files, issues the first server certificate (recording the issuance in the CA's
+  // repository), writes
   // it, creates the file-watching provider and (optionally) starts the renewal thread.
   // INVALID_ARGUMENT for bad options or SANs; errors from the database and the file system.
   static Result<std::unique_ptr<ServerCertificateManager>> Start(
@@ -139,7 +138,7 @@ class ServerCertificateManager {
 
  private:
   ServerCertificateManager(std::shared_ptr<const identity::GatewayCa> ca,
-                           ServerCertificateOptions options, std::unique_ptr<store::Database> db);
+                           ServerCertificateOptions options);
   int64_t Now() const;
   Result<ServerCertificateInfo> IssueAndInstall();
   void RenewalLoop();
@@ -151,8 +150,7 @@ class ServerCertificateManager {
   GatewayCaFile ca_file_;
   std::shared_ptr<grpc::experimental::CertificateProviderInterface> provider_;
 
-  mutable std::mutex mu_;  // guards db_, current_, last_status_; serialises renewals
-  std::unique_ptr<store::Database> db_;
+  mutable std::mutex mu_;  // guards current_, last_status_; serialises renewals
   std::optional<ServerCertificateInfo> current_;
   Status last_status_;
 

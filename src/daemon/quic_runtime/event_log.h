@@ -1,6 +1,7 @@
 #pragma once
 // The durable per-device log of daemon-to-node events that node.stream_events serves: each
-// device's events are numbered 1, 2, 3, ... with no gaps, kept in SQLite, and replayed after a
+// device's events are numbered 1, 2, 3, ... with no gaps, kept in the event log repository
+// (store/event_log_repository.h), and replayed after a
 // resume point. Old events are pruned (by age and by count per device); a resume point older
 // than what is left is told apart, so the node can resync instead of silently missing events.
 // Waiters are woken on append for the live tail. Thread-safe.
@@ -17,7 +18,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "store/database.h"
+#include "store/event_log_repository.h"
 
 namespace palyra::daemon::quic_runtime {
 
@@ -28,22 +29,18 @@ inline constexpr int64_t kDefaultEventRetentionMs = 24LL * 60 * 60 * 1000;
 inline constexpr size_t kDefaultMaxEventsPerDevice = 10'000;
 
 struct EventLogOptions {
-  std::filesystem::path database_path;  // palyra.db
-  std::function<int64_t()> clock;       // Unix ms; empty: the real clock
+  std::function<int64_t()> clock;  // Unix ms; empty: the real clock
   int64_t retention_ms = kDefaultEventRetentionMs;
   size_t max_events_per_device = kDefaultMaxEventsPerDevice;
 };
 
-struct NodeEvent {
-  uint64_t seq = 0;
-  std::string kind;          // e.g. "capability.dispatch", "certificate.rotation_due"
-  std::string payload_json;  // one JSON value
-  int64_t created_at_unix_ms = 0;
-};
+using store::NodeEvent;
 
 class NodeEventLog {
  public:
-  static Result<std::unique_ptr<NodeEventLog>> Open(const EventLogOptions& options);
+  // Keeps `events` (give it a connection of its own).
+  static Result<std::unique_ptr<NodeEventLog>> Open(
+      const EventLogOptions& options, std::unique_ptr<store::EventLogRepository> events);
 
   // Appends an event and returns its sequence number. INVALID_ARGUMENT for a non-canonical
   // device id, an empty or over-64-byte kind, or a payload that is not JSON or over 64 KiB.
@@ -76,15 +73,15 @@ class NodeEventLog {
   void Close();
 
  private:
-  NodeEventLog(const EventLogOptions& options, std::unique_ptr<store::Database> db)
-      : options_(options), db_(std::move(db)) {}
+  NodeEventLog(const EventLogOptions& options, std::unique_ptr<store::EventLogRepository> events)
+      : options_(options), events_(std::move(events)) {}
   int64_t Now() const;
   Result<uint64_t> LastSeqLocked(std::string_view device_id);
 
   const EventLogOptions options_;
   std::mutex mu_;
   std::condition_variable appended_;
-  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::EventLogRepository> events_;
   // Last sequence per device, loaded on first use and kept current by Append (this process is
   // the log's only writer).
   std::unordered_map<std::string, uint64_t> last_seq_;

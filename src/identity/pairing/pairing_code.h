@@ -19,6 +19,7 @@
 #include "common/status.h"
 #include "crypto/bytes.h"
 #include "identity/pairing_method.h"
+#include "identity/pairing_records.h"  // PairingCodeHash
 
 namespace palyra::identity {
 
@@ -33,8 +34,6 @@ int64_t ClampPairingCodeTtlMs(int64_t requested_ms);
 
 // A fresh code of the given kind: 6 CSPRNG digits, or a fresh-random ULID.
 crypto::SecretString GeneratePairingCode(PairingMethod::Kind kind);
-
-using PairingCodeHash = std::array<uint8_t, 32>;
 
 class PairingCodeHasher {
  public:

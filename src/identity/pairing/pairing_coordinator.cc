@@ -7,7 +7,6 @@
 #include "common/time.h"
 #include "common/ulid.h"
 #include "identity/pairing/csr_check.h"
-#include "store/migrations.h"
 
 namespace palyra::identity {
 namespace {
@@ -85,21 +84,19 @@ PairingSessionManager::Options SessionOptions(const PairingCoordinatorOptions& o
 }  // namespace
 
 PairingCoordinator::PairingCoordinator(const PairingCoordinatorOptions& options,
-                                       std::unique_ptr<store::Database> db,
+                                       std::shared_ptr<store::PairingRepository> pairing,
                                        PairingCodeHasher hasher,
-                                       std::unique_ptr<DeviceRegistry> registry)
+                                       std::shared_ptr<DeviceRegistry> registry)
     : options_(options),
-      db_(std::move(db)),
+      pairing_(std::move(pairing)),
       hasher_(std::move(hasher)),
       registry_(std::move(registry)),
-      codes_(*db_, hasher_, options.codes),
-      requests_(*db_),
+      codes_(hasher_, options.codes),
       sessions_(SessionOptions(options)),
       failures_(options.global_failure_budget, options.peer_failure_budget) {
-  // Verify() consults this outside the session manager's lock and outside ours; taking db_mu_
-  // keeps the lookup out of another thread's transaction on the shared connection.
+  // Verify() consults this outside the session manager's lock and outside ours; the registry
+  // reads on a connection of its own.
   sessions_.SetRevocationCheck([this](std::string_view device_id) {
-    std::lock_guard lock(db_mu_);
     Result<bool> revoked = registry_->IsDeviceRevoked(device_id);
     return !revoked.ok() || *revoked;  // fail closed
   });
@@ -108,33 +105,24 @@ PairingCoordinator::PairingCoordinator(const PairingCoordinatorOptions& options,
 PairingCoordinator::~PairingCoordinator() = default;
 
 Result<std::unique_ptr<PairingCoordinator>> PairingCoordinator::Open(
-    const PairingCoordinatorOptions& options) {
-  if (options.database_path.empty()) return InvalidArgument("pairing needs a database_path");
-  if (options.ca_key_path.empty()) return InvalidArgument("pairing needs a ca_key_path");
+    const PairingCoordinatorOptions& options, std::shared_ptr<DeviceRegistry> registry,
+    std::shared_ptr<store::PairingRepository> pairing) {
+  if (!registry) return InvalidArgument("pairing needs the device registry");
+  if (!pairing) return InvalidArgument("pairing needs the pairing repository");
   if (options.code_key_path.empty()) return InvalidArgument("pairing needs a code_key_path");
   if (options.approval_timeout_ms < 1000) {
     return InvalidArgument("pairing approval_timeout_ms must be at least 1000");
   }
-  const int64_t now = options.clock ? options.clock() : NowUnixMs();
-  if (options.database_path.has_parent_path()) {
-    PALYRA_RETURN_IF_ERROR(EnsurePrivateDirectory(options.database_path.parent_path()));
-  }
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
-                          store::OpenPalyraDatabase(options.database_path));
-  PALYRA_ASSIGN_OR_RETURN(std::shared_ptr<const GatewayCa> ca,
-                          GatewayCa::LoadOrCreate(*db, options.ca_key_path, now));
   PALYRA_ASSIGN_OR_RETURN(PairingCodeHasher hasher,
                           PairingCodeHasher::LoadOrCreate(options.code_key_path));
-  auto registry = std::make_unique<DeviceRegistry>(*db, std::move(ca));
-  return std::unique_ptr<PairingCoordinator>(
-      new PairingCoordinator(options, std::move(db), std::move(hasher), std::move(registry)));
+  return std::unique_ptr<PairingCoordinator>(new PairingCoordinator(
+      options, std::move(pairing), std::move(hasher), std::move(registry)));
 }
 
 int64_t PairingCoordinator::Now() const { return options_.clock ? options_.clock() : NowUnixMs(); }
 
-Status PairingCoordinator::Transact(const std::function<Status()>& fn) {
-  std::lock_guard lock(db_mu_);
-  return db_->RunInTransaction(fn);
+Status PairingCoordinator::Transact(const std::function<Status(store::PairingSteps&)>& fn) {
+  return pairing_->RunAtomically(fn);
 }
 
 // ---- Operator ----
@@ -142,8 +130,8 @@ Status PairingCoordinator::Transact(const std::function<Status()>& fn) {
 Result<MintedCode> PairingCoordinator::MintCode(const MintCodeRequest& request) {
   const int64_t now = Now();
   MintedCode out;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(out, codes_.Mint(request, now));
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_ASSIGN_OR_RETURN(out, codes_.Mint(steps, request, now));
     return Status::Ok();
   }));
   return out;
@@ -152,8 +140,8 @@ Result<MintedCode> PairingCoordinator::MintCode(const MintCodeRequest& request) 
 Result<std::vector<PairingCodeRecord>> PairingCoordinator::ListCodes(bool include_finished) {
   const int64_t now = Now();
   std::vector<PairingCodeRecord> out;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(out, codes_.List(include_finished, now));
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_ASSIGN_OR_RETURN(out, steps.ListCodes(include_finished, now));
     return Status::Ok();
   }));
   return out;
@@ -163,17 +151,18 @@ Result<bool> PairingCoordinator::CancelCode(std::string_view code_id) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(code_id, "code_id"));
   const int64_t now = Now();
   bool cancelled = false;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(cancelled, codes_.Cancel(code_id, now));
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_ASSIGN_OR_RETURN(cancelled, steps.CancelCode(code_id, now));
     return Status::Ok();
   }));
   return cancelled;
 }
 
-Result<PairingRequest> PairingCoordinator::LoadLiveRequest(std::string_view request_id,
+Result<PairingRequest> PairingCoordinator::LoadLiveRequest(store::PairingSteps& steps,
+                                                           std::string_view request_id,
                                                            int64_t now, bool* expired_now) {
   if (expired_now != nullptr) *expired_now = false;
-  PALYRA_ASSIGN_OR_RETURN(std::optional<PairingRequest> found, requests_.Get(request_id));
+  PALYRA_ASSIGN_OR_RETURN(std::optional<PairingRequest> found, steps.GetRequest(request_id));
   if (!found) return RequestNotFoundError(request_id);
   PairingRequest& request = *found;
   const bool open = request.state == PairingRequestState::kPendingApproval ||
@@ -184,7 +173,8 @@ Result<PairingRequest> PairingCoordinator::LoadLiveRequest(std::string_view requ
     expire.reason = std::string(request.state == PairingRequestState::kApproved
                                     ? kReasonCollectionTimedOut
                                     : kReasonApprovalTimedOut);
-    PALYRA_RETURN_IF_ERROR(requests_.Transition(request_id, request.state, expire, now));
+    PALYRA_RETURN_IF_ERROR(
+        PairingRequestStore::Transition(steps, request_id, request.state, expire, now));
     request.state = PairingRequestState::kExpired;
     request.reason = expire.reason;
     request.updated_at_unix_ms = now;
@@ -204,10 +194,10 @@ Result<PairingRequest> PairingCoordinator::Approve(std::string_view request_id,
   PairingRequest out;
   // A refusal that must not roll back what the transaction did (expiring an overdue request).
   std::optional<Status> refusal;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
     bool expired_now = false;
     PALYRA_ASSIGN_OR_RETURN(PairingRequest request,
-                            LoadLiveRequest(request_id, now, &expired_now));
+                            LoadLiveRequest(steps, request_id, now, &expired_now));
     if (expired_now) {
       refusal = FailedPrecondition("pairing request " + std::string(request_id) +
                                    " cannot be approved: approval timed out at " +
@@ -218,13 +208,14 @@ Result<PairingRequest> PairingCoordinator::Approve(std::string_view request_id,
     if (request.state != PairingRequestState::kPendingApproval) {
       return IllegalTransitionError(request_id, request.state, PairingRequestState::kApproved);
     }
-    PALYRA_ASSIGN_OR_RETURN(bool revoked, registry_->IsDeviceRevoked(request.device_id));
+    PALYRA_ASSIGN_OR_RETURN(std::optional<RevokedDevice> revoked,
+                            steps.GetRevokedDevice(request.device_id));
     if (revoked) {
       return FailedPrecondition("device " + request.device_id +
                                 " is revoked; clear its revocation before approving it");
     }
     PALYRA_ASSIGN_OR_RETURN(std::optional<PairedDevice> paired,
-                            registry_->GetPairedDevice(request.device_id));
+                            steps.GetPairedDevice(request.device_id));
     const bool identity_change =
         paired && paired->identity_fingerprint != request.identity_fingerprint;
     if (identity_change && !options.confirm_identity_change) {
@@ -239,8 +230,9 @@ Result<PairingRequest> PairingCoordinator::Approve(std::string_view request_id,
     decision.decided_by = std::string(decided_by);
     decision.new_expires_at_unix_ms = now + options_.approval_timeout_ms;
     decision.identity_change_confirmed = identity_change && options.confirm_identity_change;
-    PALYRA_RETURN_IF_ERROR(requests_.Transition(request_id, request.state, decision, now));
-    PALYRA_ASSIGN_OR_RETURN(std::optional<PairingRequest> updated, requests_.Get(request_id));
+    PALYRA_RETURN_IF_ERROR(
+        PairingRequestStore::Transition(steps, request_id, request.state, decision, now));
+    PALYRA_ASSIGN_OR_RETURN(std::optional<PairingRequest> updated, steps.GetRequest(request_id));
     out = std::move(*updated);
     return Status::Ok();
   }));
@@ -257,10 +249,10 @@ Result<PairingRequest> PairingCoordinator::Reject(std::string_view request_id,
   const int64_t now = Now();
   PairingRequest out;
   std::optional<Status> refusal;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
     bool expired_now = false;
     PALYRA_ASSIGN_OR_RETURN(PairingRequest request,
-                            LoadLiveRequest(request_id, now, &expired_now));
+                            LoadLiveRequest(steps, request_id, now, &expired_now));
     if (request.state != PairingRequestState::kPendingApproval) {
       const bool granted = request.state == PairingRequestState::kApproved ||
                            request.state == PairingRequestState::kCompleted;
@@ -278,8 +270,9 @@ Result<PairingRequest> PairingCoordinator::Reject(std::string_view request_id,
     decision.to = PairingRequestState::kRejected;
     decision.reason = reason.empty() ? std::string(kReasonRejectedByOperator) : std::string(reason);
     decision.decided_by = std::string(decided_by);
-    PALYRA_RETURN_IF_ERROR(requests_.Transition(request_id, request.state, decision, now));
-    PALYRA_ASSIGN_OR_RETURN(std::optional<PairingRequest> updated, requests_.Get(request_id));
+    PALYRA_RETURN_IF_ERROR(
+        PairingRequestStore::Transition(steps, request_id, request.state, decision, now));
+    PALYRA_ASSIGN_OR_RETURN(std::optional<PairingRequest> updated, steps.GetRequest(request_id));
     out = std::move(*updated);
     return Status::Ok();
   }));
@@ -291,8 +284,8 @@ Result<PairingRequest> PairingCoordinator::GetRequest(std::string_view request_i
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
   const int64_t now = Now();
   PairingRequest out;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(out, LoadLiveRequest(request_id, now));
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_ASSIGN_OR_RETURN(out, LoadLiveRequest(steps, request_id, now));
     return Status::Ok();
   }));
   return out;
@@ -306,11 +299,11 @@ Result<std::vector<PairingRequest>> PairingCoordinator::ListRequests(
   const size_t limit = std::clamp<size_t>(filter.limit, 1, kMaxPairingRequestListLimit);
   const int64_t now = Now();
   std::vector<PairingRequest> out;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    PALYRA_RETURN_IF_ERROR(requests_.ExpireDue(now).status());
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_RETURN_IF_ERROR(steps.ExpireDueRequests(now).status());
     std::optional<std::string_view> device;
     if (filter.device_id) device = *filter.device_id;
-    PALYRA_ASSIGN_OR_RETURN(out, requests_.List(filter.state, device, limit));
+    PALYRA_ASSIGN_OR_RETURN(out, steps.ListRequests(filter.state, device, limit));
     return Status::Ok();
   }));
   return out;
@@ -368,9 +361,9 @@ Result<PairingSession> PairingCoordinator::BeginPairing(ClientKind client_kind,
   PairingSession session = std::move(started).value();
 
   std::optional<PairingCodeRecord> code;
-  Status reserved = Transact([&]() -> Status {
+  Status reserved = Transact([&](store::PairingSteps& steps) -> Status {
     PALYRA_ASSIGN_OR_RETURN(
-        code, codes_.Reserve(trimmed.kind(), trimmed.secret(), session.session_id,
+        code, codes_.Reserve(steps, trimmed.kind(), trimmed.secret(), session.session_id,
                              session.expires_at_unix_ms + kReservationSlackMs, now));
     return Status::Ok();
   });
@@ -395,8 +388,8 @@ Status PairingCoordinator::FailCode(const Binding& binding, std::string_view pee
                                     bool count_globally, int64_t now, Status cause) {
   if (count_globally) failures_.RecordFailure(peer, now);
   std::optional<CodeFailureOutcome> outcome;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    Result<CodeFailureOutcome> recorded = codes_.RecordFailure(binding.code_id, now);
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    Result<CodeFailureOutcome> recorded = codes_.RecordFailure(steps, binding.code_id, now);
     if (recorded.ok()) {
       outcome = *recorded;
       return Status::Ok();
@@ -432,7 +425,8 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
     std::optional<Binding> taken = TakeBinding(hello.session_id);
     if (!taken) return status;
     if (charge_code) return FailCode(*taken, peer, count_globally, now, std::move(status));
-    PALYRA_RETURN_IF_ERROR(Transact([&] { return codes_.Release(taken->code_id, now); }));
+    PALYRA_RETURN_IF_ERROR(Transact(
+        [&](store::PairingSteps& steps) { return steps.ReleaseCode(taken->code_id, now); }));
     return status;
   };
 
@@ -466,8 +460,8 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
   out.request_id = hello.session_id;
   out.identity_fingerprint = verified->identity_fingerprint;
   out.transcript_hash = verified->transcript_hash_hex;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(std::optional<PairingCodeRecord> code, codes_.Get(binding->code_id));
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_ASSIGN_OR_RETURN(std::optional<PairingCodeRecord> code, steps.GetCode(binding->code_id));
     if (!code || code->state != PairingCodeState::kReserved ||
         code->reservation_id != hello.session_id) {
       return FailedPrecondition(
@@ -475,10 +469,10 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
           "reservation lapsed); ask the operator for a new code");
     }
     PALYRA_ASSIGN_OR_RETURN(std::optional<PairedDevice> paired,
-                            registry_->GetPairedDevice(verified->device_id));
+                            steps.GetPairedDevice(verified->device_id));
     const bool identity_change =
         paired && paired->identity_fingerprint != verified->identity_fingerprint;
-    PALYRA_RETURN_IF_ERROR(codes_.Consume(code->code_id, out.request_id, now));
+    PALYRA_RETURN_IF_ERROR(codes_.Consume(steps, code->code_id, out.request_id, now));
 
     PairingRequest request;
     request.request_id = out.request_id;
@@ -505,7 +499,7 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
       request.reason =
           std::string(identity_change ? kReasonIdentityChange : kReasonPendingApproval);
     }
-    PALYRA_RETURN_IF_ERROR(requests_.Insert(request));
+    PALYRA_RETURN_IF_ERROR(PairingRequestStore::Insert(steps, request));
     out.state = request.state;
     out.reason = request.reason;
     out.expires_at_unix_ms = request.expires_at_unix_ms;
@@ -514,7 +508,8 @@ Result<CompletedPairing> PairingCoordinator::CompletePairing(
   return out;
 }
 
-Result<PairingStatus> PairingCoordinator::Finalize(const PairingRequest& request, int64_t now) {
+Result<PairingStatus> PairingCoordinator::Finalize(store::PairingSteps& steps,
+                                                   const PairingRequest& request, int64_t now) {
   PairDeviceRequest pair;
   pair.device_id = request.device_id;
   pair.client_kind = request.client_kind;
@@ -525,7 +520,11 @@ Result<PairingStatus> PairingCoordinator::Finalize(const PairingRequest& request
   pair.validity_ms = options_.certificate_validity_ms;
   pair.allow_identity_change = request.identity_change_confirmed;
   // Re-checks revocation and the identity key inside this transaction.
-  PALYRA_ASSIGN_OR_RETURN(PairDeviceResult paired, registry_->RecordPairedDevice(pair, now));
+  PALYRA_ASSIGN_OR_RETURN(PreparedPairing prepared, registry_->PreparePairing(pair, now));
+  PALYRA_ASSIGN_OR_RETURN(store::RecordedPairing recorded,
+                          steps.RecordPairing(prepared.record, now));
+  PairDeviceResult paired =
+      DeviceRegistry::PairingResult(std::move(prepared), std::move(recorded), now);
 
   PairingCompletion completion;
   completion.certificate_pem = paired.certificate.certificate_pem;
@@ -533,7 +532,7 @@ Result<PairingStatus> PairingCoordinator::Finalize(const PairingRequest& request
   completion.certificate_expires_at_unix_ms = paired.certificate.expires_at_unix_ms;
   completion.key_source = request.csr_pem ? PairingKeySource::kCsr : PairingKeySource::kGateway;
   completion.key_delivered = paired.certificate.private_key_pem.has_value();
-  PALYRA_RETURN_IF_ERROR(requests_.Complete(request.request_id, completion, now));
+  PALYRA_RETURN_IF_ERROR(PairingRequestStore::Complete(steps, request.request_id, completion, now));
 
   PairingStatus status;
   status.state = PairingRequestState::kCompleted;
@@ -555,8 +554,8 @@ Result<PairingStatus> PairingCoordinator::GetStatus(std::string_view request_id,
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   const int64_t now = Now();
   PairingStatus out;
-  PALYRA_RETURN_IF_ERROR(Transact([&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(PairingRequest request, LoadLiveRequest(request_id, now));
+  PALYRA_RETURN_IF_ERROR(Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_ASSIGN_OR_RETURN(PairingRequest request, LoadLiveRequest(steps, request_id, now));
     if (request.device_id != device_id) {
       return PermissionDenied("pairing request " + std::string(request_id) +
                               " belongs to another device");
@@ -565,13 +564,13 @@ Result<PairingStatus> PairingCoordinator::GetStatus(std::string_view request_id,
       // Paired under another identity key while the request waited, without the operator
       // having confirmed that change: deny rather than replace the device.
       PALYRA_ASSIGN_OR_RETURN(std::optional<PairedDevice> paired,
-                              registry_->GetPairedDevice(request.device_id));
+                              steps.GetPairedDevice(request.device_id));
       std::optional<std::string> denial;
       if (paired && paired->identity_fingerprint != request.identity_fingerprint &&
           !request.identity_change_confirmed) {
         denial = std::string(kReasonIdentityChange);
       } else {
-        Result<PairingStatus> finalized = Finalize(request, now);
+        Result<PairingStatus> finalized = Finalize(steps, request, now);
         if (finalized.ok()) {
           out = std::move(*finalized);
           return Status::Ok();
@@ -582,7 +581,8 @@ Result<PairingStatus> PairingCoordinator::GetStatus(std::string_view request_id,
       PairingDecision deny;
       deny.to = PairingRequestState::kRejected;
       deny.reason = *denial;
-      PALYRA_RETURN_IF_ERROR(requests_.Transition(request_id, request.state, deny, now));
+      PALYRA_RETURN_IF_ERROR(
+          PairingRequestStore::Transition(steps, request_id, request.state, deny, now));
       request.state = PairingRequestState::kRejected;
       request.reason = deny.reason;
     }
@@ -612,10 +612,10 @@ Status PairingCoordinator::Prune() {
     std::lock_guard lock(bindings_mu_);
     SweepBindingsLocked(now);
   }
-  return Transact([&]() -> Status {
-    PALYRA_RETURN_IF_ERROR(requests_.ExpireDue(now).status());
-    PALYRA_RETURN_IF_ERROR(requests_.Prune(now).status());
-    return codes_.Prune(now).status();
+  return Transact([&](store::PairingSteps& steps) -> Status {
+    PALYRA_RETURN_IF_ERROR(steps.ExpireDueRequests(now).status());
+    PALYRA_RETURN_IF_ERROR(steps.PruneRequests(now).status());
+    return steps.PruneCodes(now).status();
   });
 }
 

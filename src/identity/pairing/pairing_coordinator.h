@@ -19,10 +19,10 @@
 // identity key needs an operator's explicit confirmation; rejecting a completed request revokes
 // the device.
 //
-// Durable state lives in SQLite, so codes and requests survive restarts and other processes
-// (the CLI) can list them; handshake sessions and the failure budget are memory-only, in the
-// daemon. Thread-safe: database work is serialised on one connection; handshake crypto runs
-// outside that lock.
+// Durable state lives in the pairing repository, so codes and requests survive restarts and
+// other processes (the CLI) can list them; handshake sessions and the failure budget are
+// memory-only, in the daemon. Each operation is one atomic pairing step. Thread-safe; handshake
+// crypto runs outside every step.
 
 #include <cstdint>
 #include <filesystem>
@@ -44,7 +44,7 @@
 #include "identity/pairing/pairing_request_store.h"
 #include "identity/pairing_session_manager.h"
 #include "identity/store/device_registry.h"
-#include "store/database.h"
+#include "store/pairing_repository.h"
 
 namespace palyra::identity {
 
@@ -53,8 +53,6 @@ inline constexpr size_t kDefaultPairingRequestListLimit = 100;
 inline constexpr size_t kMaxPairingRequestListLimit = 1000;
 
 struct PairingCoordinatorOptions {
-  std::filesystem::path database_path;  // palyra.db
-  std::filesystem::path ca_key_path;    // gateway CA private key (0600)
   std::filesystem::path code_key_path;  // pairing code HMAC key (0600)
   PairingSessionLimits session_limits;
   PairingFailureBudget global_failure_budget = kDefaultGlobalPairingFailureBudget;
@@ -106,7 +104,11 @@ struct ApproveOptions {
 
 class PairingCoordinator {
  public:
-  static Result<std::unique_ptr<PairingCoordinator>> Open(const PairingCoordinatorOptions& options);
+  // `registry` is the daemon's one device registry (and with it the one gateway CA); `pairing`
+  // stores codes and requests, and finalises a pairing's device record in the same step.
+  static Result<std::unique_ptr<PairingCoordinator>> Open(
+      const PairingCoordinatorOptions& options, std::shared_ptr<DeviceRegistry> registry,
+      std::shared_ptr<store::PairingRepository> pairing);
   ~PairingCoordinator();
   PairingCoordinator(const PairingCoordinator&) = delete;
   PairingCoordinator& operator=(const PairingCoordinator&) = delete;
@@ -168,22 +170,23 @@ class PairingCoordinator {
 
  private:
   PairingCoordinator(const PairingCoordinatorOptions& options,
-                     std::unique_ptr<store::Database> db, PairingCodeHasher hasher,
-                     std::unique_ptr<DeviceRegistry> registry);
+                     std::shared_ptr<store::PairingRepository> pairing, PairingCodeHasher hasher,
+                     std::shared_ptr<DeviceRegistry> registry);
 
   int64_t Now() const;
-  // Runs `fn` in one IMMEDIATE transaction on the coordinator's connection, under its mutex.
-  Status Transact(const std::function<Status()>& fn);
+  // Runs `fn` as one atomic pairing step.
+  Status Transact(const std::function<Status(store::PairingSteps&)>& fn);
   struct Binding {
     std::string code_id;
     crypto::SecretString code;
     int64_t expires_at_unix_ms = 0;
   };
-  // Loads a request and expires it when overdue (inside a transaction). `*expired_now` tells
+  // Loads a request and expires it when overdue (inside the caller's step). `*expired_now` tells
   // whether this call expired it.
-  Result<PairingRequest> LoadLiveRequest(std::string_view request_id, int64_t now,
-                                         bool* expired_now = nullptr);
-  Result<PairingStatus> Finalize(const PairingRequest& request, int64_t now);
+  Result<PairingRequest> LoadLiveRequest(store::PairingSteps& steps, std::string_view request_id,
+                                         int64_t now, bool* expired_now = nullptr);
+  Result<PairingStatus> Finalize(store::PairingSteps& steps, const PairingRequest& request,
+                                 int64_t now);
   std::optional<Binding> TakeBinding(std::string_view session_id);
   // The live binding of `session_id`; a dead one is dropped and not returned.
   std::optional<Binding> PeekBinding(std::string_view session_id, int64_t now);
@@ -195,14 +198,12 @@ class PairingCoordinator {
                   int64_t now, Status cause);
 
   const PairingCoordinatorOptions options_;
-  std::unique_ptr<store::Database> db_;
+  std::shared_ptr<store::PairingRepository> pairing_;
   PairingCodeHasher hasher_;
-  std::unique_ptr<DeviceRegistry> registry_;
+  std::shared_ptr<DeviceRegistry> registry_;
   PairingCodeStore codes_;
-  PairingRequestStore requests_;
   PairingSessionManager sessions_;
   PairingFailureLimiter failures_;
-  std::mutex db_mu_;
   std::mutex bindings_mu_;
   std::map<std::string, Binding, std::less<>> bindings_;  // session id -> reserved code
   static constexpr int64_t kBindingSweepIntervalMs = 1000;

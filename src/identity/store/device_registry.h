@@ -1,80 +1,35 @@
 #pragma once
-// Paired devices, their certificates, and revocations, persisted in SQLite (migration 2).
+// Paired devices, their certificates, and revocations: the domain rules (input validation, who
+// signs what, reason texts) over the device repository (store/device_repository.h), which
+// stores them and makes each mutation one atomic step.
 //
-// Every mutating operation is one BEGIN IMMEDIATE transaction that re-reads the state it depends
-// on, so several processes (the daemon and CLI invocations) can mutate identity state at once
-// without lock files, and an error at any step leaves the stored state exactly as it was. A
-// certificate issued by a failed operation is never returned or recorded, and the CA sequence
-// bump rolls back with everything else. Called while the registry's connection is already in a
-// transaction (e.g. to finalise a pairing request and record the device in one commit), an
-// operation runs in a SAVEPOINT inside it instead: its own failure undoes only its own writes,
-// and the caller's COMMIT or ROLLBACK decides the rest. Begin such transactions IMMEDIATE.
+// A certificate issued by a failed operation is never returned or recorded, and the CA sequence
+// bump rolls back with everything else. Certificate fingerprints (lowercase hex SHA-256 of the
+// DER) map to their device through the current certificate and every earlier one. Whenever a
+// certificate is superseded (rotation, re-pairing) or its device is removed or revoked, its
+// fingerprint is revoked together with the certificate's expiry, so the list can be pruned once
+// those certificates could no longer be accepted anyway.
 //
-// Certificate fingerprints (lowercase hex SHA-256 of the DER) map to their device through the
-// current certificate and every earlier one (table device_certificates). Whenever a certificate
-// is superseded (rotation, re-pairing) or its device is removed or revoked, its fingerprint goes
-// into revoked_certificates together with the certificate's expiry, so the list can be pruned
-// once those certificates could no longer be accepted anyway.
-//
-// Threading: a registry serialises its own calls with a mutex; give it a connection of its own
-// (the Open() factory does), because work from other components on the same connection would
-// mix with its transactions.
+// One registry per daemon: it shares the daemon's one GatewayCa. Thread-safe (the repository
+// serialises its own calls).
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/status.h"
-#include "identity/pairing_method.h"  // ClientKind (stored as ClientKindName: cli|desktop|node)
+#include "identity/device_records.h"
+#include "identity/pairing_method.h"
 #include "identity/store/gateway_ca.h"
-#include "store/database.h"
+#include "store/device_repository.h"
 
 namespace palyra::identity {
 
 inline constexpr int64_t kDefaultRotationThresholdMs = int64_t{10} * 60 * 1000;  // 10 min
-inline constexpr size_t kMaxRevocationReasonBytes = 512;
-// Revoked fingerprints (and superseded history rows) are pruned this long after the
-// certificate's notAfter, not at the instant: verifiers on other hosts may run slightly behind.
-inline constexpr int64_t kRevocationPruneMarginMs = int64_t{5} * 60 * 1000;
-
-// Reasons recorded for revocations the registry makes on its own.
-inline constexpr std::string_view kReasonSupersededByRotation = "superseded_by_rotation";
-inline constexpr std::string_view kReasonSupersededByRepair = "superseded_by_repair";
-inline constexpr std::string_view kReasonDeviceRemoved = "device_removed";
-inline constexpr std::string_view kDefaultRevokeReason = "revoked_by_operator";
-
-struct PairedDevice {
-  std::string device_id;
-  ClientKind client_kind = ClientKind::kNode;
-  std::string identity_fingerprint;    // lowercase hex SHA-256 of the Ed25519 public key
-  std::string signing_public_key_hex;  // the 32-byte Ed25519 public key, lowercase hex
-  std::string certificate_pem;         // current client certificate (no private key, ever)
-  std::string certificate_fingerprint;
-  int64_t certificate_expires_at_unix_ms = 0;
-  int64_t paired_at_unix_ms = 0;
-  int64_t updated_at_unix_ms = 0;
-  // Every certificate issued since this pairing, oldest first; the last is the current one.
-  std::vector<std::string> certificate_fingerprints;
-};
-
-struct RevokedDevice {
-  std::string device_id;
-  std::string reason;
-  int64_t revoked_at_unix_ms = 0;
-};
-
-struct RevokedCertificate {
-  std::string fingerprint;
-  std::string device_id;
-  int64_t expires_at_unix_ms = 0;
-  int64_t revoked_at_unix_ms = 0;
-  std::string reason;
-};
 
 struct PairDeviceRequest {
   std::string device_id;  // canonical ULID
@@ -111,46 +66,45 @@ struct RotateIfDueResult {
   std::vector<std::string> revoked_fingerprints;
 };
 
-struct RevokeResult {
-  bool was_paired = false;
-  std::vector<std::string> revoked_fingerprints;  // newly revoked by this call
+// A pairing that passed validation and has its certificate signed, ready to be recorded
+// (by DeviceRegistry::RecordPairedDevice, or inside a pairing step that also completes the
+// pairing request).
+struct PreparedPairing {
+  store::NewPairing record;
+  crypto::Certificate certificate;
+  std::optional<crypto::SecretString> private_key_pem;
 };
-
-struct PruneResult {
-  int64_t revoked_certificates_removed = 0;
-  int64_t history_entries_removed = 0;
-};
-
-// PERMISSION_DENIED "device <id> is revoked (<reason>); ..." — upstream's DeviceRevoked.
-Status DeviceRevokedError(std::string_view device_id, std::string_view reason);
-bool IsDeviceRevokedError(const Status& status);
-// NOT_FOUND "device <id> is not paired" — upstream's DeviceNotPaired.
-Status DeviceNotPairedError(std::string_view device_id);
 
 class DeviceRegistry {
  public:
-  // Uses `db` (which must outlive the registry and already be migrated) and `ca`.
-  DeviceRegistry(store::Database& db, std::shared_ptr<const GatewayCa> ca);
-
-  // Opens (creating 0600 and migrating) the database at `db_path` on a connection of its own,
-  // and loads or creates the gateway CA with its key at `ca_key_path`.
-  static Result<std::unique_ptr<DeviceRegistry>> Open(const std::filesystem::path& db_path,
-                                                      const std::filesystem::path& ca_key_path,
-                                                      int64_t now_unix_ms);
+  // `devices` must outlive the registry; `ca` is the daemon's one gateway CA.
+  DeviceRegistry(store::DeviceRepository& devices, std::shared_ptr<const GatewayCa> ca);
+  // Keeps the repositories it is given alive as long as itself (tools and tests that open a
+  // registry on their own); loads or creates the CA with its key at `ca_key_path`.
+  static Result<std::unique_ptr<DeviceRegistry>> Open(
+      std::unique_ptr<store::CaRepository> cas, std::unique_ptr<store::DeviceRepository> devices,
+      const std::filesystem::path& ca_key_path, int64_t now_unix_ms);
 
   DeviceRegistry(const DeviceRegistry&) = delete;
   DeviceRegistry& operator=(const DeviceRegistry&) = delete;
 
   const GatewayCa& ca() const { return *ca_; }
   std::shared_ptr<const GatewayCa> shared_ca() const { return ca_; }
-  store::Database& database() { return *db_; }
 
-  // ---- Mutations (one IMMEDIATE transaction each) ----
+  // Validates a pairing and signs its first certificate, without recording anything.
+  // INVALID_ARGUMENT for bad inputs (id, key, fingerprint, CSR, validity).
+  Result<PreparedPairing> PreparePairing(const PairDeviceRequest& request,
+                                         int64_t now_unix_ms) const;
+  // The result of recording a prepared pairing.
+  static PairDeviceResult PairingResult(PreparedPairing prepared, store::RecordedPairing recorded,
+                                        int64_t now_unix_ms);
+
+  // ---- Mutations (one atomic repository step each) ----
 
   // Pairing finalisation: issues the device's first certificate and records the device.
-  // Re-checks revocation inside the transaction (a device revoked while its pairing request was
-  // pending cannot slip through). When the device is already paired, its current and all earlier
-  // fingerprints are revoked and the old record replaced.
+  // Re-checks revocation inside the repository step (a device revoked while its pairing request
+  // was pending cannot slip through). When the device is already paired, its current and all
+  // earlier fingerprints are revoked and the old record replaced.
   // INVALID_ARGUMENT for bad inputs (id, key, fingerprint, CSR, validity); PERMISSION_DENIED for
   // a revoked device; FAILED_PRECONDITION for an identity-key change without
   // allow_identity_change.
@@ -206,15 +160,17 @@ class DeviceRegistry {
   Result<int64_t> CaSequence();
 
  private:
-  DeviceRegistry(std::unique_ptr<store::Database> owned, std::shared_ptr<const GatewayCa> ca);
+  Result<store::RecordedRotation> Rotate(std::string_view device_id,
+                                         const LeafKeySource& key_source,
+                                         std::optional<int64_t> due_at_or_before,
+                                         int64_t now_unix_ms, int64_t validity_ms,
+                                         std::optional<IssuedCertificate>* issued);
 
-  Result<RotationResult> RotateLocked(const PairedDevice& device, const LeafKeySource& key_source,
-                                      int64_t now_unix_ms, int64_t validity_ms);
-
-  std::unique_ptr<store::Database> owned_db_;
-  store::Database* db_;
+  // Set by Open() only.
+  std::unique_ptr<store::CaRepository> owned_cas_;
+  std::unique_ptr<store::DeviceRepository> owned_devices_;
+  store::DeviceRepository& devices_;
   std::shared_ptr<const GatewayCa> ca_;
-  std::mutex mu_;
 };
 
 }  // namespace palyra::identity

@@ -12,24 +12,9 @@
 #include "common/ulid.h"
 #include "crypto/certificate_builder.h"
 #include "crypto/csr.h"
-#include "identity/store/store_util.h"
 
 namespace palyra::identity {
 namespace {
-
-struct CaRow {
-  std::string certificate_pem;
-  std::string fingerprint;
-};
-
-Result<std::optional<CaRow>> ReadCaRow(store::Database& db) {
-  PALYRA_ASSIGN_OR_RETURN(
-      store::Statement stmt,
-      db.Prepare("SELECT certificate_pem, certificate_fingerprint FROM gateway_ca WHERE id = 1"));
-  PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return std::optional<CaRow>();
-  return std::optional<CaRow>(CaRow{stmt.ColumnText(0), stmt.ColumnText(1)});
-}
 
 std::string KeyFileLabel(const std::filesystem::path& key_path) {
   return "gateway CA key file " + key_path.string();
@@ -71,8 +56,9 @@ Result<crypto::P256PrivateKey> ReadKeyFile(const std::filesystem::path& key_path
 
 using CaMaterial = std::pair<crypto::Certificate, crypto::P256PrivateKey>;
 
-Result<CaMaterial> MaterialFromRow(const CaRow& row, const std::filesystem::path& key_path,
-                                   const std::string& db_label) {
+Result<CaMaterial> MaterialFromStored(const store::StoredCa& row,
+                                      const std::filesystem::path& key_path,
+                                      const std::string& db_label) {
   Result<crypto::Certificate> cert = crypto::Certificate::FromPem(row.certificate_pem);
   if (!cert.ok()) {
     return DataLoss(db_label +
@@ -211,17 +197,17 @@ Result<ServerSans> NormalizeServerSans(const ServerCertificateRequest& request) 
 
 // ---- Loading and creation ----
 
-Result<std::shared_ptr<const GatewayCa>> GatewayCa::Load(store::Database& db,
+Result<std::shared_ptr<const GatewayCa>> GatewayCa::Load(store::CaRepository& cas,
                                                          const std::filesystem::path& key_path) {
-  PALYRA_ASSIGN_OR_RETURN(std::optional<CaRow> row, ReadCaRow(db));
-  if (!row) return NotFound(db.label() + " holds no gateway CA yet");
-  PALYRA_ASSIGN_OR_RETURN(CaMaterial material, MaterialFromRow(*row, key_path, db.label()));
+  PALYRA_ASSIGN_OR_RETURN(std::optional<store::StoredCa> row, cas.Get());
+  if (!row) return NotFound(cas.label() + " holds no gateway CA yet");
+  PALYRA_ASSIGN_OR_RETURN(CaMaterial material, MaterialFromStored(*row, key_path, cas.label()));
   return std::shared_ptr<const GatewayCa>(
-      new GatewayCa(std::move(material.first), std::move(material.second)));
+      new GatewayCa(cas, std::move(material.first), std::move(material.second)));
 }
 
 Result<std::shared_ptr<const GatewayCa>> GatewayCa::LoadOrCreate(
-    store::Database& db, const std::filesystem::path& key_path, int64_t now_unix_ms,
+    store::CaRepository& cas, const std::filesystem::path& key_path, int64_t now_unix_ms,
     const GatewayCaOptions& options) {
   if (key_path.empty() || !key_path.has_filename()) {
     return InvalidArgument("gateway CA key file path is required");
@@ -229,105 +215,60 @@ Result<std::shared_ptr<const GatewayCa>> GatewayCa::LoadOrCreate(
   if (options.ca_validity_ms < kMinLeafValidityMs) {
     return InvalidArgument("gateway CA validity is too short");
   }
-  if (db.InTransaction()) {
-    return FailedPrecondition("gateway CA creation needs its own transaction");
-  }
-  // Fast path: the CA exists (every start after the first); no write lock needed.
+  // Fast path: the CA exists (every start after the first).
   {
-    PALYRA_ASSIGN_OR_RETURN(std::optional<CaRow> row, ReadCaRow(db));
-    if (row) return Load(db, key_path);
+    PALYRA_ASSIGN_OR_RETURN(std::optional<store::StoredCa> row, cas.Get());
+    if (row) return Load(cas, key_path);
   }
   if (key_path.has_parent_path()) {
     PALYRA_RETURN_IF_ERROR(EnsurePrivateDirectory(key_path.parent_path()));
   }
 
-  // Slow path: take the write lock, then look again. When two processes get here at once, the
-  // second one waits on the lock and then finds the first one's CA.
-  PALYRA_ASSIGN_OR_RETURN(store::Transaction txn, db.Begin(store::TransactionMode::kImmediate));
-  PALYRA_ASSIGN_OR_RETURN(std::optional<CaRow> row, ReadCaRow(db));
-  if (row) {
-    PALYRA_RETURN_IF_ERROR(txn.Rollback());
-    return Load(db, key_path);
-  }
-
-  // A key file without a CA row is left over from a first start that crashed between writing
-  // the key and committing the certificate: adopt it. A file that is not a usable key is never
-  // overwritten; the operator decides what it is.
-  bool write_key = false;
-  std::optional<crypto::P256PrivateKey> key;
-  Result<crypto::P256PrivateKey> existing = ReadKeyFile(key_path);
-  if (existing.ok()) {
-    key = std::move(*existing);
-  } else if (existing.status().code() == StatusCode::kNotFound) {
-    PALYRA_ASSIGN_OR_RETURN(crypto::P256PrivateKey generated, crypto::P256PrivateKey::Generate());
-    key = std::move(generated);
-    write_key = true;
-  } else {
-    return existing.status().WithContext(
-        "a key file exists but the database holds no gateway CA; move the file away to create a "
-        "new CA");
-  }
-
-  crypto::CertificateBuilder builder;
-  builder.SetSubjectCommonName(std::string(kGatewayCaCommonName))
-      .SetValidity(now_unix_ms - kCaBackdateMs, now_unix_ms + options.ca_validity_ms)
-      .SetCa(0)
-      .SetKeyUsage({.digital_signature = true, .key_cert_sign = true, .crl_sign = true});
-  PALYRA_ASSIGN_OR_RETURN(crypto::Certificate cert, builder.SelfSign(*key));
-
-  if (write_key) {
-    PALYRA_ASSIGN_OR_RETURN(crypto::SecretString pem, key->ToPkcs8Pem());
-    PALYRA_RETURN_IF_ERROR(WriteFileAtomic(key_path, pem.view(), kPrivateFileMode)
-                               .WithContext("writing the gateway CA key"));
-  }
-  PALYRA_ASSIGN_OR_RETURN(
-      store::Statement insert,
-      db.Prepare("INSERT INTO gateway_ca (id, certificate_pem, certificate_fingerprint, sequence, "
-                 "created_at_unix_ms, updated_at_unix_ms) VALUES (1, ?1, ?2, 0, ?3, ?3)"));
-  PALYRA_RETURN_IF_ERROR(insert.BindText(1, cert.ToPem()));
-  PALYRA_RETURN_IF_ERROR(insert.BindText(2, cert.FingerprintSha256Hex()));
-  PALYRA_RETURN_IF_ERROR(insert.BindInt64(3, now_unix_ms));
-  PALYRA_RETURN_IF_ERROR(insert.Run());
-  PALYRA_RETURN_IF_ERROR(txn.Commit());
-  return std::shared_ptr<const GatewayCa>(new GatewayCa(std::move(cert), std::move(*key)));
+  // Runs inside the repository's creation step, only when no CA is stored yet.
+  std::optional<CaMaterial> created;
+  auto make = [&]() -> Result<store::StoredCa> {
+    // A key file without a stored CA is left over from a first start that crashed between
+    // writing the key and committing the certificate: adopt it. A file that is not a usable key
+    // is never overwritten; the operator decides what it is.
+    bool write_key = false;
+    std::optional<crypto::P256PrivateKey> key;
+    Result<crypto::P256PrivateKey> existing = ReadKeyFile(key_path);
+    if (existing.ok()) {
+      key = std::move(*existing);
+    } else if (existing.status().code() == StatusCode::kNotFound) {
+      PALYRA_ASSIGN_OR_RETURN(crypto::P256PrivateKey generated,
+                              crypto::P256PrivateKey::Generate());
+      key = std::move(generated);
+      write_key = true;
+    } else {
+      return existing.status().WithContext(
+          "a key file exists but the database holds no gateway CA; move the file away to create "
+          "a new CA");
+    }
+    crypto::CertificateBuilder builder;
+    builder.SetSubjectCommonName(std::string(kGatewayCaCommonName))
+        .SetValidity(now_unix_ms - kCaBackdateMs, now_unix_ms + options.ca_validity_ms)
+        .SetCa(0)
+        .SetKeyUsage({.digital_signature = true, .key_cert_sign = true, .crl_sign = true});
+    PALYRA_ASSIGN_OR_RETURN(crypto::Certificate cert, builder.SelfSign(*key));
+    if (write_key) {
+      PALYRA_ASSIGN_OR_RETURN(crypto::SecretString pem, key->ToPkcs8Pem());
+      PALYRA_RETURN_IF_ERROR(WriteFileAtomic(key_path, pem.view(), kPrivateFileMode)
+                                 .WithContext("writing the gateway CA key"));
+    }
+    store::StoredCa stored{cert.ToPem(), cert.FingerprintSha256Hex()};
+    created.emplace(std::move(cert), std::move(*key));
+    return stored;
+  };
+  PALYRA_ASSIGN_OR_RETURN(store::CaCreation creation, cas.GetOrCreate(make, now_unix_ms));
+  if (!creation.created) return Load(cas, key_path);
+  return std::shared_ptr<const GatewayCa>(
+      new GatewayCa(cas, std::move(created->first), std::move(created->second)));
 }
 
 // ---- Sequence ----
 
-Result<int64_t> GatewayCa::Sequence(store::Database& db) const {
-  PALYRA_ASSIGN_OR_RETURN(
-      store::Statement stmt,
-      db.Prepare("SELECT sequence FROM gateway_ca WHERE id = 1 AND certificate_fingerprint = ?1"));
-  PALYRA_RETURN_IF_ERROR(stmt.BindText(1, Fingerprint()));
-  PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) {
-    return FailedPrecondition(db.label() + " no longer holds this gateway CA");
-  }
-  return stmt.ColumnInt64(0);
-}
-
-Result<int64_t> GatewayCa::AdvanceSequenceInTransaction(store::Database& db,
-                                                        int64_t now_unix_ms) const {
-  if (!db.InTransaction()) {
-    return FailedPrecondition("the CA sequence may only be advanced inside a transaction");
-  }
-  PALYRA_ASSIGN_OR_RETURN(
-      store::Statement stmt,
-      db.Prepare("UPDATE gateway_ca SET sequence = CASE WHEN sequence >= ?3 THEN sequence "
-                 "ELSE sequence + 1 END, updated_at_unix_ms = ?2 "
-                 "WHERE id = 1 AND certificate_fingerprint = ?1 RETURNING sequence"));
-  PALYRA_RETURN_IF_ERROR(stmt.BindText(1, Fingerprint()));
-  PALYRA_RETURN_IF_ERROR(stmt.BindInt64(2, now_unix_ms));
-  PALYRA_RETURN_IF_ERROR(stmt.BindInt64(3, std::numeric_limits<int64_t>::max()));
-  PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) {
-    return FailedPrecondition(db.label() + " no longer holds this gateway CA");
-  }
-  const int64_t sequence = stmt.ColumnInt64(0);
-  PALYRA_ASSIGN_OR_RETURN(bool more, stmt.Step());
-  if (more) return Internal("gateway_ca has more than one row");
-  return sequence;
-}
+Result<int64_t> GatewayCa::Sequence() const { return cas_.Sequence(Fingerprint()); }
 
 // ---- Signing ----
 
@@ -389,25 +330,19 @@ IssuedCertificate GatewayCa::MakeRecord(const crypto::Certificate& certificate, 
 }
 
 Result<IssuedCertificate> GatewayCa::IssueSigned(
-    store::Database& db, const crypto::Certificate& certificate, std::string subject,
-    int64_t now_unix_ms, const std::optional<crypto::P256PrivateKey>& key) const {
+    const crypto::Certificate& certificate, std::string subject, int64_t now_unix_ms,
+    const std::optional<crypto::P256PrivateKey>& key) const {
   std::optional<crypto::SecretString> key_pem;
   if (key) {
     // Encode before touching the database, so a failure here changes nothing.
     PALYRA_ASSIGN_OR_RETURN(crypto::SecretString pem, key->ToPkcs8Pem());
     key_pem = std::move(pem);
   }
-  int64_t sequence = 0;
-  const Status txn_status = internal::RunAtomically(db, [&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(sequence, AdvanceSequenceInTransaction(db, now_unix_ms));
-    return Status::Ok();
-  });
-  PALYRA_RETURN_IF_ERROR(txn_status);
+  PALYRA_ASSIGN_OR_RETURN(int64_t sequence, cas_.RecordIssuance(Fingerprint(), now_unix_ms));
   return MakeRecord(certificate, std::move(subject), sequence, now_unix_ms, std::move(key_pem));
 }
 
-Result<IssuedCertificate> GatewayCa::IssueDeviceCertificate(store::Database& db,
-                                                            std::string_view device_id,
+Result<IssuedCertificate> GatewayCa::IssueDeviceCertificate(std::string_view device_id,
                                                             const LeafKeySource& key_source,
                                                             int64_t now_unix_ms,
                                                             int64_t validity_ms) const {
@@ -416,17 +351,16 @@ Result<IssuedCertificate> GatewayCa::IssueDeviceCertificate(store::Database& db,
   PALYRA_ASSIGN_OR_RETURN(
       crypto::Certificate cert,
       SignDeviceCertificate(device_id, key.public_key, now_unix_ms, validity_ms));
-  return IssueSigned(db, cert, DeviceSubjectLabel(device_id), now_unix_ms,
+  return IssueSigned(cert, DeviceSubjectLabel(device_id), now_unix_ms,
                      key.generated_private_key);
 }
 
-Result<IssuedCertificate> GatewayCa::IssueServerCertificate(store::Database& db,
-                                                            const ServerCertificateRequest& request,
+Result<IssuedCertificate> GatewayCa::IssueServerCertificate(const ServerCertificateRequest& request,
                                                             int64_t now_unix_ms) const {
   PALYRA_ASSIGN_OR_RETURN(crypto::P256PrivateKey key, crypto::P256PrivateKey::Generate());
   PALYRA_ASSIGN_OR_RETURN(crypto::Certificate cert,
                           SignServerCertificate(request, key.PublicKey(), now_unix_ms));
-  return IssueSigned(db, cert, ServerSubjectLabel(Trim(request.common_name)), now_unix_ms, key);
+  return IssueSigned(cert, ServerSubjectLabel(Trim(request.common_name)), now_unix_ms, key);
 }
 
 }  // namespace palyra::identity

@@ -2,11 +2,11 @@
 // The gateway CA: an ECDSA P-256 certificate authority that issues the mTLS client certificates
 // of paired devices and the node-RPC server certificate.
 //
-// Persistence: the CA certificate and its issuance `sequence` live in SQLite (table gateway_ca,
-// one row); the private key is a separate PKCS#8 PEM file, mode 0600, whose path the caller
-// chooses (the daemon uses <state>/gateway-ca.key.pem). Creation happens inside one
-// BEGIN IMMEDIATE transaction, so when two processes create the CA at the same time exactly one
-// wins and the other reads the winner's CA.
+// Persistence: the CA certificate and its issuance `sequence` live in the CA repository
+// (store/ca_repository.h); the private key is a separate PKCS#8 PEM file, mode 0600, whose path
+// the caller chooses (the daemon uses <state>/gateway-ca.key.pem). Creation is one atomic
+// repository step, so when two processes create the CA at the same time exactly one wins and the
+// other reads the winner's CA.
 //
 // Differences from upstream (spec §4, §11.10): finite 10-year CA validity, pathLen 0, random
 // 128-bit serials, AKI in every leaf, a URI SAN carrying the device id, and device-side key
@@ -26,7 +26,7 @@
 #include "crypto/p256.h"
 // Header only: the name the node server certificate is issued for.
 #include "node_protocol/server_name.h"
-#include "store/database.h"
+#include "store/ca_repository.h"
 
 namespace palyra::identity {
 
@@ -113,18 +113,18 @@ struct GatewayCaOptions {
 
 class GatewayCa {
  public:
-  // Loads the CA from `db` and `key_path`, creating both on first use. On creation the parent
+  // Loads the CA from `cas` and `key_path`, creating both on first use. On creation the parent
   // directory of `key_path` is created 0700 if missing (group/other bits are removed if it
-  // exists). `db` must not be in a transaction. Errors:
-  //   FAILED_PRECONDITION when a CA row exists but its key file is missing, unreadable, not a
+  // exists). `cas` must outlive the CA; issuances are recorded there. Errors:
+  //   FAILED_PRECONDITION when a CA exists but its key file is missing, unreadable, not a
   //   P-256 PKCS#8 key, readable by group/other, or does not match the certificate's public key;
-  //   or when a key file exists without a CA row and is not a usable key (the operator must move
-  //   it away; it is never overwritten).
+  //   or when a key file exists without a stored CA and is not a usable key (the operator must
+  //   move it away; it is never overwritten).
   static Result<std::shared_ptr<const GatewayCa>> LoadOrCreate(
-      store::Database& db, const std::filesystem::path& key_path, int64_t now_unix_ms,
+      store::CaRepository& cas, const std::filesystem::path& key_path, int64_t now_unix_ms,
       const GatewayCaOptions& options = {});
-  // Loads an existing CA; NOT_FOUND when the database holds none. Key errors as above.
-  static Result<std::shared_ptr<const GatewayCa>> Load(store::Database& db,
+  // Loads an existing CA; NOT_FOUND when the store holds none. Key errors as above.
+  static Result<std::shared_ptr<const GatewayCa>> Load(store::CaRepository& cas,
                                                        const std::filesystem::path& key_path);
 
   const crypto::Certificate& certificate() const { return certificate_; }
@@ -133,9 +133,9 @@ class GatewayCa {
   int64_t NotAfterUnixMs() const { return certificate_.NotAfterUnixMs(); }
 
   // The persisted issuance counter.
-  Result<int64_t> Sequence(store::Database& db) const;
+  Result<int64_t> Sequence() const;
 
-  // ---- Pure signing (no database, no sequence) ----
+  // ---- Pure signing (no store, no sequence) ----
   // A device client certificate: CN "Palyra Device <id>", O "Palyra", EKU clientAuth only,
   // URI SAN urn:palyra:device:<id>, KeyUsage digitalSignature, SKI/AKI, random serial,
   // notBefore = now, notAfter = now + validity (clamped to the CA's notAfter).
@@ -149,20 +149,14 @@ class GatewayCa {
                                                     const crypto::P256PublicKey& public_key,
                                                     int64_t now_unix_ms) const;
 
-  // ---- Issuance (signs and advances the persisted sequence) ----
-  // Each runs in its own IMMEDIATE transaction, or inside the caller's when `db` is already in
-  // one (as a savepoint: the sequence bump then commits or rolls back with the caller's work).
+  // ---- Issuance (signs and records one issuance in the repository) ----
+  // A device certificate issued this way is not recorded with any device (DeviceRegistry does
+  // that); tools and tests use it.
   Result<IssuedCertificate> IssueDeviceCertificate(
-      store::Database& db, std::string_view device_id, const LeafKeySource& key_source,
-      int64_t now_unix_ms, int64_t validity_ms = kDefaultLeafValidityMs) const;
-  Result<IssuedCertificate> IssueServerCertificate(store::Database& db,
-                                                   const ServerCertificateRequest& request,
+      std::string_view device_id, const LeafKeySource& key_source, int64_t now_unix_ms,
+      int64_t validity_ms = kDefaultLeafValidityMs) const;
+  Result<IssuedCertificate> IssueServerCertificate(const ServerCertificateRequest& request,
                                                    int64_t now_unix_ms) const;
-
-  // Advances the sequence by one (saturating) inside the caller's transaction and returns the
-  // new value. FAILED_PRECONDITION when the database's CA is not this CA (replaced underneath)
-  // or when `db` is not in a transaction.
-  Result<int64_t> AdvanceSequenceInTransaction(store::Database& db, int64_t now_unix_ms) const;
 
   // Builds the IssuedCertificate record for an already signed certificate (no sequence change).
   static IssuedCertificate MakeRecord(const crypto::Certificate& certificate, std::string subject,
@@ -170,13 +164,14 @@ class GatewayCa {
                                       std::optional<crypto::SecretString> private_key_pem);
 
  private:
-  GatewayCa(crypto::Certificate certificate, crypto::P256PrivateKey key)
-      : certificate_(std::move(certificate)), key_(std::move(key)) {}
+  GatewayCa(store::CaRepository& cas, crypto::Certificate certificate, crypto::P256PrivateKey key)
+      : cas_(cas), certificate_(std::move(certificate)), key_(std::move(key)) {}
 
-  Result<IssuedCertificate> IssueSigned(store::Database& db, const crypto::Certificate& certificate,
+  Result<IssuedCertificate> IssueSigned(const crypto::Certificate& certificate,
                                         std::string subject, int64_t now_unix_ms,
                                         const std::optional<crypto::P256PrivateKey>& key) const;
 
+  store::CaRepository& cas_;
   crypto::Certificate certificate_;
   crypto::P256PrivateKey key_;
 };

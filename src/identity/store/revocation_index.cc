@@ -17,13 +17,6 @@ uint64_t SlotHash(const FingerprintBytes& f) {
   return h;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
 
 // ---- FingerprintSet ----
@@ -83,37 +76,19 @@ bool FingerprintSet::Contains(const FingerprintBytes& fingerprint) const {
   }
 }
 
-Result<FingerprintBytes> ParseFingerprintHex(std::string_view hex) {
-  if (hex.size() != 2 * kFingerprintBytes) {
-    return InvalidArgument("certificate fingerprint must be 64 hex characters");
-  }
-  FingerprintBytes out{};
-  for (size_t i = 0; i < kFingerprintBytes; ++i) {
-    const int hi = HexValue(hex[2 * i]);
-    const int lo = HexValue(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0)
-      return InvalidArgument("certificate fingerprint must be 64 hex characters");
-    out[i] = static_cast<uint8_t>((hi << 4) | lo);
-  }
-  return out;
-}
-
 // ---- RevocationIndex ----
 
-RevocationIndex::RevocationIndex(std::unique_ptr<store::Database> db,
+RevocationIndex::RevocationIndex(std::unique_ptr<store::RevocationRepository> revocations,
                                  const RevocationIndexOptions& options)
-    : options_(options), db_(std::move(db)) {}
+    : options_(options), revocations_(std::move(revocations)) {}
 
 RevocationIndex::~RevocationIndex() { StopPolling(); }
 
 Result<std::unique_ptr<RevocationIndex>> RevocationIndex::Open(
-    const std::filesystem::path& db_path, const RevocationIndexOptions& options) {
-  store::DatabaseOptions db_options;
-  db_options.busy_timeout_ms = options.busy_timeout_ms;
-  db_options.create_if_missing = false;
-  Result<std::unique_ptr<store::Database>> db = store::Database::Open(db_path, db_options);
-  if (!db.ok()) return db.status().WithContext("opening the revocation index");
-  std::unique_ptr<RevocationIndex> index(new RevocationIndex(std::move(*db), options));
+    std::unique_ptr<store::RevocationRepository> revocations,
+    const RevocationIndexOptions& options) {
+  if (!revocations) return InvalidArgument("the revocation index needs a revocation repository");
+  std::unique_ptr<RevocationIndex> index(new RevocationIndex(std::move(revocations), options));
   {
     std::lock_guard lock(index->refresh_mu_);
     Result<bool> loaded = index->RefreshLocked();
@@ -183,26 +158,20 @@ Result<bool> RevocationIndex::Refresh() {
 Result<bool> RevocationIndex::RefreshLocked() {
   auto attempt = [&]() -> Result<bool> {
     // 1. Has any other connection committed anything since we last looked?
-    PALYRA_ASSIGN_OR_RETURN(store::Statement version, db_->Prepare("PRAGMA data_version"));
-    PALYRA_ASSIGN_OR_RETURN(bool has_version, version.Step());
-    if (!has_version) return Internal("PRAGMA data_version returned no row");
-    const int64_t data_version = version.ColumnInt64(0);
+    PALYRA_ASSIGN_OR_RETURN(const int64_t change_counter, revocations_->ChangeCounter());
     std::shared_ptr<const Snapshot> current;
     {
       std::shared_lock lock(snapshot_mu_);
       current = snapshot_;
     }
-    if (current && data_version == last_data_version_) return false;
+    if (current && change_counter == last_change_counter_) return false;
 
     // 2. Did the revocations change? (Most commits are about other things.)
     if (current) {
-      PALYRA_ASSIGN_OR_RETURN(
-          store::Statement gen,
-          db_->Prepare("SELECT revocation_generation FROM identity_generation WHERE id = 1"));
-      PALYRA_ASSIGN_OR_RETURN(bool row, gen.Step());
-      if (!row) return DataLoss(db_->label() + ": identity_generation row is missing");
-      if (gen.ColumnInt64(0) == current->generation) {
-        last_data_version_ = data_version;
+      PALYRA_ASSIGN_OR_RETURN(store::RevocationGenerations generations,
+                              revocations_->Generations());
+      if (generations.generation == current->generation) {
+        last_change_counter_ = change_counter;
         return false;
       }
     }
@@ -216,7 +185,7 @@ Result<bool> RevocationIndex::RefreshLocked() {
     }
     next.reset();  // the old snapshot, released outside the lock
     generation_.store(generation, std::memory_order_release);
-    last_data_version_ = data_version;
+    last_change_counter_ = change_counter;
     return true;
   };
   Result<bool> result = attempt();
@@ -226,47 +195,14 @@ Result<bool> RevocationIndex::RefreshLocked() {
 
 Result<std::shared_ptr<const RevocationIndex::Snapshot>> RevocationIndex::LoadSnapshot(
     std::shared_ptr<const Snapshot> base) {
-  PALYRA_ASSIGN_OR_RETURN(store::Transaction txn, db_->Begin(store::TransactionMode::kDeferred));
+  std::optional<store::RevocationGenerations> since;
+  if (base) since = store::RevocationGenerations{base->generation, base->removal_generation};
+  PALYRA_ASSIGN_OR_RETURN(store::RevokedFingerprints loaded, revocations_->Load(since));
   auto snapshot = std::make_shared<Snapshot>();
-  {
-    PALYRA_ASSIGN_OR_RETURN(
-        store::Statement gen,
-        db_->Prepare("SELECT revocation_generation, removal_generation FROM identity_generation "
-                     "WHERE id = 1"));
-    PALYRA_ASSIGN_OR_RETURN(bool row, gen.Step());
-    if (!row) return DataLoss(db_->label() + ": identity_generation row is missing");
-    snapshot->generation = gen.ColumnInt64(0);
-    snapshot->removal_generation = gen.ColumnInt64(1);
-  }
-  // Incremental only when nothing left the set since `base` and the counter moved forward.
-  const bool incremental = base && base->removal_generation == snapshot->removal_generation &&
-                           base->generation < snapshot->generation;
-  std::vector<FingerprintBytes> fingerprints;
-  if (!incremental) {
-    PALYRA_ASSIGN_OR_RETURN(store::Statement count,
-                            db_->Prepare("SELECT count(*) FROM revoked_certificates"));
-    PALYRA_ASSIGN_OR_RETURN(bool row, count.Step());
-    if (row) fingerprints.reserve(static_cast<size_t>(std::max<int64_t>(0, count.ColumnInt64(0))));
-  }
-  {
-    PALYRA_ASSIGN_OR_RETURN(
-        store::Statement stmt,
-        db_->Prepare(incremental
-                         ? "SELECT fingerprint FROM revoked_certificates WHERE generation > ?1"
-                         : "SELECT fingerprint FROM revoked_certificates"));
-    if (incremental) PALYRA_RETURN_IF_ERROR(stmt.BindInt64(1, base->generation));
-    while (true) {
-      PALYRA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      Result<FingerprintBytes> f = ParseFingerprintHex(stmt.ColumnText(0));
-      if (!f.ok()) {
-        return DataLoss(db_->label() + ": revoked_certificates holds a malformed fingerprint");
-      }
-      fingerprints.push_back(*f);
-    }
-  }
-  PALYRA_RETURN_IF_ERROR(txn.Commit());
-  snapshot->set = incremental ? base->set.WithAdded(fingerprints) : FingerprintSet(fingerprints);
+  snapshot->generation = loaded.generations.generation;
+  snapshot->removal_generation = loaded.generations.removal_generation;
+  snapshot->set = loaded.incremental ? base->set.WithAdded(loaded.fingerprints)
+                                     : FingerprintSet(loaded.fingerprints);
   return std::shared_ptr<const Snapshot>(std::move(snapshot));
 }
 

@@ -4,10 +4,9 @@
 //
 // Lookups read an immutable open-addressing hash set of 32-byte fingerprints under a shared
 // lock held only for the probe (well under a microsecond with 100,000 entries). Refresh() asks
-// SQLite whether anything changed (PRAGMA data_version on the index's own connection, then the
-// revocation_generation counter that triggers bump on every change to revoked_certificates), so
-// a revoke committed by any connection or process is picked up, and an unchanged store costs
-// one cheap query. New revocations are loaded incrementally (rows stamped with a generation
+// the revocation repository whether anything changed (its change counter, then the revocation
+// generation), so a revoke committed by any connection or process is picked up, and an
+// unchanged store costs one cheap query. New revocations are loaded incrementally (rows stamped with a generation
 // above the snapshot's); only removals (pruning) force a full reload. StartPolling() runs
 // Refresh() on a background thread (default every 50 ms).
 //
@@ -31,12 +30,10 @@
 
 #include "common/status.h"
 #include "crypto/certificate.h"
-#include "store/database.h"
+#include "identity/certificate_fingerprint.h"
+#include "store/revocation_repository.h"
 
 namespace palyra::identity {
-
-inline constexpr size_t kFingerprintBytes = 32;
-using FingerprintBytes = std::array<uint8_t, kFingerprintBytes>;
 
 inline constexpr std::chrono::milliseconds kDefaultRevocationPollInterval{50};
 
@@ -62,27 +59,24 @@ class FingerprintSet {
   bool has_zero_ = false;  // the all-zero fingerprint, which cannot live in a slot
 };
 
-// Lowercase/uppercase hex -> 32 bytes; INVALID_ARGUMENT otherwise.
-Result<FingerprintBytes> ParseFingerprintHex(std::string_view hex);
-
 struct RevocationIndexOptions {
   // Keep answering from the last good snapshot while refreshes fail, but no longer than this;
   // then every check answers "revoked" until a refresh succeeds.
   std::chrono::milliseconds fail_closed_after{10'000};
-  int busy_timeout_ms = store::kDefaultBusyTimeoutMs;
 };
 
 class RevocationIndex {
  public:
-  // Opens its own connection to the (already migrated) database at `db_path` and loads the
+  // Reads through `revocations` (which it keeps; give it a connection of its own) and loads the
   // first snapshot. Any failure is returned: a verifier without a snapshot must not start.
-  static Result<std::unique_ptr<RevocationIndex>> Open(const std::filesystem::path& db_path,
-                                                       const RevocationIndexOptions& options = {});
+  static Result<std::unique_ptr<RevocationIndex>> Open(
+      std::unique_ptr<store::RevocationRepository> revocations,
+      const RevocationIndexOptions& options = {});
   ~RevocationIndex();  // stops polling
   RevocationIndex(const RevocationIndex&) = delete;
   RevocationIndex& operator=(const RevocationIndex&) = delete;
 
-  // Thread-safe, never blocks on SQLite.
+  // Thread-safe, never blocks on the store.
   bool IsRevoked(const FingerprintBytes& fingerprint) const;
   // A span that is not 32 bytes, or hex that is not 64 hex digits, counts as revoked.
   bool IsRevoked(std::span<const uint8_t> fingerprint) const;
@@ -119,7 +113,8 @@ class RevocationIndex {
     int64_t removal_generation = 0;
   };
 
-  RevocationIndex(std::unique_ptr<store::Database> db, const RevocationIndexOptions& options);
+  RevocationIndex(std::unique_ptr<store::RevocationRepository> revocations,
+                  const RevocationIndexOptions& options);
   Result<bool> RefreshLocked();
   // A full load, or (when `base` is set and nothing was removed since it) `base` plus the rows
   // added since its generation.
@@ -134,10 +129,10 @@ class RevocationIndex {
   std::atomic<int64_t> generation_{-1};
   std::atomic<bool> fail_closed_{false};
 
-  // Refreshers (also guard the connection and the bookkeeping below).
+  // Refreshers (also guard the repository and the bookkeeping below).
   mutable std::mutex refresh_mu_;
-  std::unique_ptr<store::Database> db_;
-  int64_t last_data_version_ = -1;
+  std::unique_ptr<store::RevocationRepository> revocations_;
+  int64_t last_change_counter_ = -1;
   std::chrono::steady_clock::time_point failing_since_{};
   bool failing_ = false;
   Status last_status_;

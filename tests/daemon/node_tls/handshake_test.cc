@@ -101,8 +101,8 @@ TEST(NodeTlsHandshake, RevokedCertificateFailsTheHandshake) {
 
   // Revoke through a second connection (as the CLI would from another process), then wait for
   // the index to poll it in.
-  auto other = identity::DeviceRegistry::Open(state.db_path,
-                                              state.dir.path() / "gateway-ca.key.pem", NowUnixMs());
+  auto other = ::palyra::testing::OpenRegistry(state.db_path, state.dir.path() / "gateway-ca.key.pem",
+                                               NowUnixMs());
   ASSERT_TRUE(other.ok()) << other.status().ToString();
   ASSERT_TRUE((*other)->Revoke(device.device_id, "lost laptop", NowUnixMs()).ok());
   ASSERT_TRUE(state.WaitUntilIndexed(device.fingerprint));

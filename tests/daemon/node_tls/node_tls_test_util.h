@@ -32,6 +32,7 @@
 #include "identity/store/device_registry.h"
 #include "identity/store/gateway_ca.h"
 #include "identity/store/revocation_index.h"
+#include "support/identity_stores.h"
 #include "proto/probe.grpc.pb.h"
 #include "store/migrations.h"
 
@@ -109,11 +110,11 @@ struct TestState {
 
   TestState() {
     db_path = dir.path() / "palyra.db";
-    auto opened =
-        identity::DeviceRegistry::Open(db_path, dir.path() / "gateway-ca.key.pem", NowUnixMs());
+    auto opened = ::palyra::testing::OpenRegistry(db_path, dir.path() / "gateway-ca.key.pem",
+                                                  NowUnixMs());
     EXPECT_TRUE(opened.ok()) << opened.status().ToString();
     if (opened.ok()) registry = std::move(*opened);
-    auto idx = identity::RevocationIndex::Open(db_path);
+    auto idx = ::palyra::testing::OpenRevocationIndex(db_path);
     EXPECT_TRUE(idx.ok()) << idx.status().ToString();
     if (idx.ok()) index = std::shared_ptr<identity::RevocationIndex>(std::move(*idx));
     if (index) index->StartPolling(std::chrono::milliseconds(20));
@@ -132,7 +133,7 @@ struct TestState {
   ClientMaterial UnpairedDeviceCertificate() {
     const std::string device_id = NewUlid();
     auto issued = ca().IssueDeviceCertificate(
-        registry->database(), device_id, identity::LeafKeySource::GatewayGenerated(), NowUnixMs());
+        device_id, identity::LeafKeySource::GatewayGenerated(), NowUnixMs());
     EXPECT_TRUE(issued.ok()) << issued.status().ToString();
     return FromIssued(device_id, *issued);
   }
@@ -170,12 +171,13 @@ inline ClientMaterial ForeignCaCertificate(const std::filesystem::path& scratch_
   std::filesystem::create_directories(scratch_dir);
   auto db = store::OpenPalyraDatabase(scratch_dir / "foreign.db");
   EXPECT_TRUE(db.ok()) << db.status().ToString();
+  store::SqliteCaRepository cas(**db);
   auto ca =
-      identity::GatewayCa::LoadOrCreate(**db, scratch_dir / "foreign-ca.key.pem", NowUnixMs());
+      identity::GatewayCa::LoadOrCreate(cas, scratch_dir / "foreign-ca.key.pem", NowUnixMs());
   EXPECT_TRUE(ca.ok()) << ca.status().ToString();
   const std::string device_id = NewUlid();
   auto issued = (*ca)->IssueDeviceCertificate(
-      **db, device_id, identity::LeafKeySource::GatewayGenerated(), NowUnixMs());
+      device_id, identity::LeafKeySource::GatewayGenerated(), NowUnixMs());
   EXPECT_TRUE(issued.ok()) << issued.status().ToString();
   return FromIssued(device_id, *issued);
 }

@@ -36,8 +36,8 @@ TEST(NodeTlsRevocationWatcher, NotifiesGenerationsAndWatchedFingerprints) {
   EXPECT_TRUE(watch.active());
   EXPECT_EQ(watcher.listener_count(), 3u);
 
-  auto other = identity::DeviceRegistry::Open(state.db_path,
-                                              state.dir.path() / "gateway-ca.key.pem", NowUnixMs());
+  auto other = ::palyra::testing::OpenRegistry(state.db_path, state.dir.path() / "gateway-ca.key.pem",
+                                               NowUnixMs());
   ASSERT_TRUE(other.ok());
   ASSERT_TRUE((*other)->Revoke(watched.device_id, "", NowUnixMs()).ok());
   ASSERT_TRUE(Eventually([&] {
@@ -124,12 +124,13 @@ namespace {
 TEST(NodeTlsRevocationWatcher, FailingClosedTearsDownEveryWatch) {
   testing::TempDir dir;
   const auto db_path = dir.path() / "palyra.db";
-  auto registry =
-      identity::DeviceRegistry::Open(db_path, dir.path() / "gateway-ca.key.pem", NowUnixMs());
+  store::Database* registry_db = nullptr;  // the registry's device connection
+  auto registry = ::palyra::testing::OpenRegistry(db_path, dir.path() / "gateway-ca.key.pem",
+                                                  NowUnixMs(), &registry_db);
   ASSERT_TRUE(registry.ok());
   identity::RevocationIndexOptions options;
   options.fail_closed_after = std::chrono::milliseconds(0);
-  auto index = identity::RevocationIndex::Open(db_path, options);
+  auto index = ::palyra::testing::OpenRevocationIndex(db_path, options);
   ASSERT_TRUE(index.ok());
   RevocationWatcher watcher(**index);
 
@@ -141,16 +142,14 @@ TEST(NodeTlsRevocationWatcher, FailingClosedTearsDownEveryWatch) {
   ASSERT_TRUE(watch.active());
 
   // The store becomes unreadable for the index: it fails closed, and the watch fires.
-  ASSERT_TRUE((*registry)
-                  ->database()
-                  .Exec("ALTER TABLE identity_generation RENAME TO identity_generation_moved")
+  ASSERT_TRUE(registry_db
+                  ->Exec("ALTER TABLE identity_generation RENAME TO identity_generation_moved")
                   .ok());
   EXPECT_FALSE((*index)->Refresh().ok());
   EXPECT_TRUE((*index)->failing_closed());
   EXPECT_EQ(fired, 1);
-  ASSERT_TRUE((*registry)
-                  ->database()
-                  .Exec("ALTER TABLE identity_generation_moved RENAME TO identity_generation")
+  ASSERT_TRUE(registry_db
+                  ->Exec("ALTER TABLE identity_generation_moved RENAME TO identity_generation")
                   .ok());
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/ulid.h"
+#include "support/event_log_store.h"
 #include "support/fake_clock.h"
 #include "support/status_assertions.h"
 #include "support/temp_dir.h"
@@ -26,9 +27,8 @@ class EventLogTest : public ::testing::Test {
   void Reopen() {
     log_.reset();
     EventLogOptions options = options_;
-    options.database_path = dir_.path() / "palyra.db";
     options.clock = clock_.AsFunction();
-    auto opened = NodeEventLog::Open(options);
+    auto opened = ::palyra::testing::OpenEventLog(options, dir_.path() / "palyra.db");
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     log_ = std::move(*opened);
   }
@@ -174,13 +174,13 @@ TEST_F(EventLogTest, WaitWakesOnAppendAndTimesOutOtherwise) {
 TEST(EventLogOpenTest, RefusesUnusableBounds) {
   TempDir dir;
   EventLogOptions options;
-  options.database_path = dir.path() / "palyra.db";
   options.retention_ms = 0;
-  EXPECT_TRUE(FailsWith(NodeEventLog::Open(options), StatusCode::kInvalidArgument, "retention"));
+  EXPECT_TRUE(FailsWith(::palyra::testing::OpenEventLog(options, dir.path() / "palyra.db"),
+                        StatusCode::kInvalidArgument, "retention"));
   options.retention_ms = kHourMs;
   options.max_events_per_device = 0;
-  EXPECT_TRUE(FailsWith(NodeEventLog::Open(options), StatusCode::kInvalidArgument,
-                        "at least one event"));
+  EXPECT_TRUE(FailsWith(::palyra::testing::OpenEventLog(options, dir.path() / "palyra.db"),
+                        StatusCode::kInvalidArgument, "at least one event"));
 }
 
 }  // namespace

@@ -83,8 +83,6 @@ TEST(PairingMultiProcessTest, TwoProcessesMintAndPairConcurrently) {
 
   // A third coordinator on the same state sees every live code both minted.
   PairingCoordinatorOptions options;
-  options.database_path = state / "palyra.db";
-  options.ca_key_path = state / "gateway-ca.key.pem";
   options.code_key_path = state / "pairing-code.key";
   auto coordinator = testing::OpenCoordinator(options);
   ASSERT_NE(coordinator, nullptr);

@@ -389,8 +389,8 @@ TEST_F(CoordinatorTest, FinalizeRefusesADeviceRevokedAfterApproval) {
   ASSERT_TRUE(coordinator_->Approve(completed.request_id, "operator:bob").ok());
   {
     // Another process revokes the device.
-    auto registry =
-        DeviceRegistry::Open(dir_ / "palyra.db", dir_ / "gateway-ca.key.pem", clock_.Now());
+    auto registry = ::palyra::testing::OpenRegistry(dir_ / "palyra.db",
+                                                    dir_ / "gateway-ca.key.pem", clock_.Now());
     ASSERT_TRUE(registry.ok()) << registry.status().ToString();
     ASSERT_TRUE((*registry)->Revoke(device.device_id(), "stolen", clock_.Now()).ok());
   }
@@ -409,8 +409,8 @@ TEST_F(CoordinatorTest, RevokedDeviceCannotPairOrBeApproved) {
   DeviceIdentity device = NewDevice();
   CompletedPairing completed = Pair(device, Mint());
   {
-    auto registry =
-        DeviceRegistry::Open(dir_ / "palyra.db", dir_ / "gateway-ca.key.pem", clock_.Now());
+    auto registry = ::palyra::testing::OpenRegistry(dir_ / "palyra.db",
+                                                    dir_ / "gateway-ca.key.pem", clock_.Now());
     ASSERT_TRUE(registry.ok());
     ASSERT_TRUE((*registry)->Revoke(device.device_id(), "", clock_.Now()).ok());
   }
@@ -730,9 +730,9 @@ TEST_F(CoordinatorTest, ConcurrentPairingsFromManyThreads) {
   EXPECT_EQ(coordinator_->BoundSessionCount(), 0u);
 }
 
-TEST(CoordinatorOpenTest, RequiresPaths) {
-  EXPECT_TRUE(
-      FailsWith(PairingCoordinator::Open({}), StatusCode::kInvalidArgument, "database_path"));
+TEST(CoordinatorOpenTest, RequiresItsDependencies) {
+  EXPECT_TRUE(FailsWith(PairingCoordinator::Open({}, nullptr, nullptr),
+                        StatusCode::kInvalidArgument, "registry"));
 }
 
 }  // namespace

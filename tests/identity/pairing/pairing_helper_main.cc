@@ -10,12 +10,16 @@
 #include <cstdlib>
 #include <string>
 
+#include "common/files.h"
+#include "common/time.h"
 #include "common/ulid.h"
 #include "crypto/csr.h"
 #include "crypto/p256.h"
 #include "identity/device_identity.h"
 #include "identity/handshake.h"
 #include "identity/pairing/pairing_coordinator.h"
+#include "store/sqlite_pairing_repository.h"
+#include "support/identity_stores.h"
 
 namespace {
 
@@ -25,6 +29,22 @@ using namespace palyra::identity;
 int Fail(const std::string& what, const Status& status) {
   std::printf("error: %s: %s\n", what.c_str(), status.ToString().c_str());
   return 1;
+}
+
+// This process's own connection factory, registry and CA over the shared state dir.
+Result<std::unique_ptr<PairingCoordinator>> OpenCoordinator(
+    const std::filesystem::path& dir, const PairingCoordinatorOptions& options) {
+  // The state dir may not exist yet (the daemon creates it; a first process here does).
+  PALYRA_RETURN_IF_ERROR(EnsurePrivateDirectory(dir));
+  PALYRA_ASSIGN_OR_RETURN(
+      std::unique_ptr<DeviceRegistry> registry,
+      palyra::testing::OpenRegistry(dir / "palyra.db", dir / "gateway-ca.key.pem", NowUnixMs()));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::ConnectionFactory> factory,
+                          store::ConnectionFactory::Open(dir / "palyra.db"));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> connection, factory->Connect());
+  return PairingCoordinator::Open(
+      options, std::shared_ptr<DeviceRegistry>(std::move(registry)),
+      std::make_shared<store::SqlitePairingRepository>(std::move(connection)));
 }
 
 }  // namespace
@@ -37,10 +57,8 @@ int main(int argc, char** argv) {
   const std::filesystem::path dir = argv[1];
   const int count = std::atoi(argv[2]);
   PairingCoordinatorOptions options;
-  options.database_path = dir / "palyra.db";
-  options.ca_key_path = dir / "gateway-ca.key.pem";
   options.code_key_path = dir / "pairing-code.key";
-  auto coordinator = PairingCoordinator::Open(options);
+  auto coordinator = OpenCoordinator(dir, options);
   if (!coordinator.ok()) return Fail("open", coordinator.status());
 
   int minted = 0;

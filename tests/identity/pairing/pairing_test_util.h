@@ -19,8 +19,11 @@
 #include <system_error>
 
 #include "support/fake_clock.h"
+#include "store/sqlite_pairing_repository.h"
+#include "support/identity_stores.h"
 #include "support/status_assertions.h"
 #include "support/temp_dir.h"
+#include "common/files.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "common/ulid.h"
@@ -60,15 +63,32 @@ inline std::string DatabaseBytes(const std::filesystem::path& db_path) {
 
 inline PairingCoordinatorOptions OptionsFor(const TempDir& dir, FakeClock* clock = nullptr) {
   PairingCoordinatorOptions options;
-  options.database_path = dir / "palyra.db";
-  options.ca_key_path = dir / "gateway-ca.key.pem";
   options.code_key_path = dir / "pairing-code.key";
   if (clock != nullptr) options.clock = clock->AsFunction();
   return options;
 }
 
+// A coordinator as one process opens it, over the state dir that holds the code key
+// (palyra.db and gateway-ca.key.pem next to it): its own connection factory, registry and CA.
+inline Result<std::unique_ptr<PairingCoordinator>> OpenCoordinatorIn(
+    const PairingCoordinatorOptions& options) {
+  const std::filesystem::path dir = options.code_key_path.parent_path();
+  const int64_t now = options.clock ? options.clock() : NowUnixMs();
+  // The state dir may not exist yet (the daemon creates it; a first process here does).
+  PALYRA_RETURN_IF_ERROR(EnsurePrivateDirectory(dir));
+  PALYRA_ASSIGN_OR_RETURN(
+      std::unique_ptr<DeviceRegistry> registry,
+      ::palyra::testing::OpenRegistry(dir / "palyra.db", dir / "gateway-ca.key.pem", now));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::ConnectionFactory> factory,
+                          store::ConnectionFactory::Open(dir / "palyra.db"));
+  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> connection, factory->Connect());
+  return PairingCoordinator::Open(
+      options, std::shared_ptr<DeviceRegistry>(std::move(registry)),
+      std::make_shared<store::SqlitePairingRepository>(std::move(connection)));
+}
+
 inline std::unique_ptr<PairingCoordinator> OpenCoordinator(PairingCoordinatorOptions options) {
-  auto opened = PairingCoordinator::Open(std::move(options));
+  auto opened = OpenCoordinatorIn(options);
   EXPECT_TRUE(opened.ok()) << opened.status().ToString();
   return opened.ok() ? std::move(*opened) : nullptr;
 }

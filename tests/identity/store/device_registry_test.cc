@@ -30,13 +30,13 @@ class DeviceRegistryTest : public ::testing::Test {
 
   void Reopen() {
     registry_.reset();
-    auto registry = DeviceRegistry::Open(db_path(), key_path(), now_);
+    auto registry = testing::OpenRegistry(db_path(), key_path(), now_, &registry_db_);
     ASSERT_TRUE(registry.ok()) << registry.status().ToString();
     registry_ = std::move(*registry);
   }
 
   std::unique_ptr<DeviceRegistry> OpenSecond() {
-    auto registry = DeviceRegistry::Open(db_path(), key_path(), now_);
+    auto registry = testing::OpenRegistry(db_path(), key_path(), now_);
     EXPECT_TRUE(registry.ok()) << registry.status().ToString();
     return registry.ok() ? std::move(*registry) : nullptr;
   }
@@ -93,6 +93,7 @@ class DeviceRegistryTest : public ::testing::Test {
   testing::TempDir dir_;
   int64_t now_ = NowUnixMs();
   std::unique_ptr<DeviceRegistry> registry_;
+  store::Database* registry_db_ = nullptr;  // the registry's device connection
 };
 
 TEST_F(DeviceRegistryTest, PairThenReloadKeepsDeviceCaAndOneFingerprint) {
@@ -441,7 +442,7 @@ TEST_F(DeviceRegistryTest, FailingWriteMidRotationLeavesStateUnchanged) {
 
   // The last write of a rotation fails (after the revocations, the sequence bump and the history
   // row were written inside the transaction).
-  ASSERT_TRUE(registry_->database()
+  ASSERT_TRUE((*registry_db_)
                   .Exec("CREATE TEMP TRIGGER fail_rotation BEFORE UPDATE ON main.paired_devices "
                         "BEGIN SELECT RAISE(ABORT, 'injected write failure'); END;")
                   .ok());
@@ -454,7 +455,7 @@ TEST_F(DeviceRegistryTest, FailingWriteMidRotationLeavesStateUnchanged) {
   EXPECT_EQ(Dump(), before);
 
   // After a reload too.
-  ASSERT_TRUE(registry_->database().Exec("DROP TRIGGER temp.fail_rotation").ok());
+  ASSERT_TRUE((*registry_db_).Exec("DROP TRIGGER temp.fail_rotation").ok());
   Reopen();
   EXPECT_EQ(Dump(), before);
   EXPECT_EQ(before.sequence, 2);
@@ -467,7 +468,7 @@ TEST_F(DeviceRegistryTest, FailingWritesInPairRevokeAndRemoveLeaveStateUnchanged
   const auto identity = testing::NewDeviceIdentity();
   PairDeviceResult paired = Pair(identity, now_);
   const StateDump before = Dump();
-  store::Database& db = registry_->database();
+  store::Database& db = (*registry_db_);
 
   ASSERT_TRUE(db.Exec("CREATE TEMP TRIGGER fail_history BEFORE INSERT ON main.device_certificates "
                       "BEGIN SELECT RAISE(ABORT, 'injected history failure'); END;")
@@ -624,7 +625,7 @@ TEST_F(DeviceRegistryTest, ConcurrentRegistriesOnSeparateConnectionsAllPersist) 
 }
 
 TEST_F(DeviceRegistryTest, OperationsJoinTheCallersTransactionAsSavepoints) {
-  store::Database& db = registry_->database();
+  store::Database& db = (*registry_db_);
   const auto revoked = testing::NewDeviceIdentity();
   ASSERT_TRUE(registry_->Revoke(revoked.device_id, "", now_).ok());
   const auto identity = testing::NewDeviceIdentity();

@@ -14,6 +14,7 @@
 #include "crypto/chain_verify.h"
 #include "crypto/pem.h"
 #include "identity_store_test_util.h"
+#include "store/sqlite_ca_repository.h"
 
 namespace palyra::identity {
 namespace {
@@ -28,7 +29,8 @@ class GatewayCaTest : public ::testing::Test {
   void SetUp() override {
     db_ = testing::OpenDb(db_path());
     ASSERT_NE(db_, nullptr);
-    auto ca = GatewayCa::LoadOrCreate(*db_, key_path(), now_);
+    cas_ = std::make_unique<store::SqliteCaRepository>(*db_);
+    auto ca = GatewayCa::LoadOrCreate(*cas_, key_path(), now_);
     ASSERT_TRUE(ca.ok()) << ca.status().ToString();
     ca_ = *ca;
   }
@@ -39,6 +41,7 @@ class GatewayCaTest : public ::testing::Test {
   testing::TempDir dir_;
   int64_t now_ = NowUnixMs();
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::SqliteCaRepository> cas_;  // on db_, so tests can wrap calls in a txn
   std::shared_ptr<const GatewayCa> ca_;
 };
 
@@ -80,7 +83,7 @@ TEST_F(GatewayCaTest, KeyFileIsPrivateAndMatches) {
 
 TEST_F(GatewayCaTest, ClientCertificateValidityMatchesRequest) {
   const std::string device_id = NewUlid();
-  auto issued = ca_->IssueDeviceCertificate(*db_, device_id, LeafKeySource::GatewayGenerated(),
+  auto issued = ca_->IssueDeviceCertificate(device_id, LeafKeySource::GatewayGenerated(),
                                             now_, 3600 * 1000);
   ASSERT_TRUE(issued.ok()) << issued.status().ToString();
   const int64_t span_s =
@@ -96,7 +99,7 @@ TEST_F(GatewayCaTest, ClientCertificateValidityMatchesRequest) {
 TEST_F(GatewayCaTest, DeviceCertificateFields) {
   const std::string device_id = NewUlid();
   auto issued =
-      ca_->IssueDeviceCertificate(*db_, device_id, LeafKeySource::GatewayGenerated(), now_);
+      ca_->IssueDeviceCertificate(device_id, LeafKeySource::GatewayGenerated(), now_);
   ASSERT_TRUE(issued.ok()) << issued.status().ToString();
   const crypto::Certificate& cert = issued->certificate;
   EXPECT_EQ(cert.SubjectCommonName(), "Palyra Device " + device_id);
@@ -130,7 +133,7 @@ TEST_F(GatewayCaTest, DeviceCertificateFields) {
 
   // Serials are random: a second certificate for the same key material differs.
   auto second =
-      ca_->IssueDeviceCertificate(*db_, device_id, LeafKeySource::GatewayGenerated(), now_);
+      ca_->IssueDeviceCertificate(device_id, LeafKeySource::GatewayGenerated(), now_);
   ASSERT_TRUE(second.ok());
   EXPECT_NE(second->certificate.SerialHex(), cert.SerialHex());
   EXPECT_EQ(second->sequence, 2);
@@ -140,13 +143,13 @@ TEST_F(GatewayCaTest, DeviceCertificateForCsrKeyNeverSeesThePrivateKey) {
   const std::string device_id = NewUlid();
   testing::DeviceKeyAndCsr device = testing::NewDeviceCsr(device_id);
   auto issued =
-      ca_->IssueDeviceCertificate(*db_, device_id, LeafKeySource::FromCsrPem(device.csr_pem), now_);
+      ca_->IssueDeviceCertificate(device_id, LeafKeySource::FromCsrPem(device.csr_pem), now_);
   ASSERT_TRUE(issued.ok()) << issued.status().ToString();
   EXPECT_FALSE(issued->private_key_pem.has_value());
   EXPECT_TRUE(*issued->certificate.PublicKey() == device.key.PublicKey());
 
   auto by_key = ca_->IssueDeviceCertificate(
-      *db_, device_id, LeafKeySource::FromPublicKey(device.key.PublicKey()), now_);
+      device_id, LeafKeySource::FromPublicKey(device.key.PublicKey()), now_);
   ASSERT_TRUE(by_key.ok());
   EXPECT_FALSE(by_key->private_key_pem.has_value());
   EXPECT_TRUE(*by_key->certificate.PublicKey() == device.key.PublicKey());
@@ -157,7 +160,7 @@ TEST_F(GatewayCaTest, ServerCertificateSansAreDeduplicated) {
   request.common_name = "palyrad-node-rpc";
   request.dns_names = {"palyrad-node-rpc", "node1.lan", "NODE1.LAN", "  "};
   request.ip_addresses = {"192.168.1.24"};
-  auto issued = ca_->IssueServerCertificate(*db_, request, now_);
+  auto issued = ca_->IssueServerCertificate(request, now_);
   ASSERT_TRUE(issued.ok()) << issued.status().ToString();
   const crypto::Certificate& cert = issued->certificate;
   EXPECT_THAT(cert.DnsNames(), ElementsAre("localhost", "palyrad-node-rpc", "node1.lan"));
@@ -178,7 +181,7 @@ TEST_F(GatewayCaTest, IpLookingDnsNameBecomesIpSan) {
   ServerCertificateRequest request;
   request.dns_names = {"192.168.50.10", " gateway.lan ", "::1"};
   request.ip_addresses = {"192.168.50.10", "0:0::1", "10.0.0.1"};
-  auto issued = ca_->IssueServerCertificate(*db_, request, now_);
+  auto issued = ca_->IssueServerCertificate(request, now_);
   ASSERT_TRUE(issued.ok()) << issued.status().ToString();
   EXPECT_THAT(issued->certificate.DnsNames(),
               ElementsAre("localhost", "palyrad-node-rpc", "gateway.lan"));
@@ -188,54 +191,57 @@ TEST_F(GatewayCaTest, IpLookingDnsNameBecomesIpSan) {
 TEST_F(GatewayCaTest, ServerCertificateRejectsBadInput) {
   ServerCertificateRequest request;
   request.ip_addresses = {"not-an-ip"};
-  auto issued = ca_->IssueServerCertificate(*db_, request, now_);
+  auto issued = ca_->IssueServerCertificate(request, now_);
   ASSERT_FALSE(issued.ok());
   EXPECT_EQ(issued.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(issued.status().message(), HasSubstr("not-an-ip"));
 
   ServerCertificateRequest blank_cn;
   blank_cn.common_name = "   ";
-  EXPECT_EQ(ca_->IssueServerCertificate(*db_, blank_cn, now_).status().code(),
+  EXPECT_EQ(ca_->IssueServerCertificate(blank_cn, now_).status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(*ca_->Sequence(*db_), 0);
+  EXPECT_EQ(*ca_->Sequence(), 0);
 }
 
 TEST_F(GatewayCaTest, EveryIssuanceAdvancesThePersistedSequence) {
-  EXPECT_EQ(*ca_->Sequence(*db_), 0);
-  ASSERT_TRUE(ca_->IssueDeviceCertificate(*db_, NewUlid(), {}, now_).ok());
-  ASSERT_TRUE(ca_->IssueServerCertificate(*db_, ServerCertificateRequest{}, now_).ok());
-  auto third = ca_->IssueDeviceCertificate(*db_, NewUlid(), {}, now_);
+  EXPECT_EQ(*ca_->Sequence(), 0);
+  ASSERT_TRUE(ca_->IssueDeviceCertificate(NewUlid(), {}, now_).ok());
+  ASSERT_TRUE(ca_->IssueServerCertificate(ServerCertificateRequest{}, now_).ok());
+  auto third = ca_->IssueDeviceCertificate(NewUlid(), {}, now_);
   ASSERT_TRUE(third.ok());
   EXPECT_EQ(third->sequence, 3);
-  EXPECT_EQ(*ca_->Sequence(*db_), 3);
+  EXPECT_EQ(*ca_->Sequence(), 3);
 
   // Inside a caller's transaction that rolls back, the bump rolls back too.
   {
     auto txn = db_->Begin();
     ASSERT_TRUE(txn.ok());
-    auto inside = ca_->IssueDeviceCertificate(*db_, NewUlid(), {}, now_);
+    auto inside = ca_->IssueDeviceCertificate(NewUlid(), {}, now_);
     ASSERT_TRUE(inside.ok());
     EXPECT_EQ(inside->sequence, 4);
     ASSERT_TRUE(txn->Rollback().ok());
   }
-  EXPECT_EQ(*ca_->Sequence(*db_), 3);
+  EXPECT_EQ(*ca_->Sequence(), 3);
   // Outside a transaction, advancing by hand is refused.
-  EXPECT_EQ(ca_->AdvanceSequenceInTransaction(*db_, now_).status().code(),
+  EXPECT_EQ(cas_->AdvanceSequenceInTransaction(ca_->Fingerprint(), now_).status().code(),
             StatusCode::kFailedPrecondition);
 }
 
 TEST_F(GatewayCaTest, CaPersistsAcrossReopen) {
-  ASSERT_TRUE(ca_->IssueDeviceCertificate(*db_, NewUlid(), {}, now_).ok());
-  ASSERT_TRUE(ca_->IssueDeviceCertificate(*db_, NewUlid(), {}, now_).ok());
+  ASSERT_TRUE(ca_->IssueDeviceCertificate(NewUlid(), {}, now_).ok());
+  ASSERT_TRUE(ca_->IssueDeviceCertificate(NewUlid(), {}, now_).ok());
   const std::string pem = ca_->CertificatePem();
+  cas_.reset();
   db_.reset();
 
   auto db = testing::OpenDb(db_path());
-  auto reopened = GatewayCa::LoadOrCreate(*db, key_path(), now_ + kHourMs);
+
+  store::SqliteCaRepository cas(*db);
+  auto reopened = GatewayCa::LoadOrCreate(cas, key_path(), now_ + kHourMs);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   EXPECT_EQ((*reopened)->CertificatePem(), pem);
-  EXPECT_EQ(*(*reopened)->Sequence(*db), 2);
-  auto loaded = GatewayCa::Load(*db, key_path());
+  EXPECT_EQ(*(*reopened)->Sequence(), 2);
+  auto loaded = GatewayCa::Load(cas, key_path());
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ((*loaded)->CertificatePem(), pem);
   EXPECT_EQ(testing::CountRows(*db, "gateway_ca"), 1);
@@ -244,12 +250,13 @@ TEST_F(GatewayCaTest, CaPersistsAcrossReopen) {
 TEST_F(GatewayCaTest, LoadWithoutCaIsNotFound) {
   testing::TempDir other;
   auto db = testing::OpenDb(other / "palyra.db");
-  EXPECT_EQ(GatewayCa::Load(*db, other / "ca.key.pem").status().code(), StatusCode::kNotFound);
+  store::SqliteCaRepository cas(*db);
+  EXPECT_EQ(GatewayCa::Load(cas, other / "ca.key.pem").status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(GatewayCaTest, MissingKeyFileIsRefused) {
   std::filesystem::remove(key_path());
-  auto loaded = GatewayCa::LoadOrCreate(*db_, key_path(), now_);
+  auto loaded = GatewayCa::LoadOrCreate(*cas_, key_path(), now_);
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_THAT(loaded.status().message(), HasSubstr("is missing"));
@@ -262,7 +269,7 @@ TEST_F(GatewayCaTest, MismatchedKeyFileIsRefused) {
   auto other = crypto::P256PrivateKey::Generate();
   ASSERT_TRUE(other.ok());
   ASSERT_TRUE(WriteFileAtomic(key_path(), other->ToPkcs8Pem()->view()).ok());
-  auto loaded = GatewayCa::Load(*db_, key_path());
+  auto loaded = GatewayCa::Load(*cas_, key_path());
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_THAT(loaded.status().message(), HasSubstr("does not match"));
@@ -273,32 +280,34 @@ TEST_F(GatewayCaTest, GarbageOrExposedKeyFileIsRefused) {
   ASSERT_TRUE(
       WriteFileAtomic(key_path(), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
           .ok());
-  auto garbage = GatewayCa::Load(*db_, key_path());
+  auto garbage = GatewayCa::Load(*cas_, key_path());
   EXPECT_EQ(garbage.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_THAT(garbage.status().message(), HasSubstr("does not hold a usable key"));
 
   ASSERT_TRUE(WriteFileAtomic(key_path(), good, 0644).ok());
-  auto exposed = GatewayCa::Load(*db_, key_path());
+  auto exposed = GatewayCa::Load(*cas_, key_path());
   EXPECT_EQ(exposed.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_THAT(exposed.status().message(), HasSubstr("0600"));
 
   ASSERT_TRUE(WriteFileAtomic(key_path(), good, 0600).ok());
-  EXPECT_TRUE(GatewayCa::Load(*db_, key_path()).ok());
+  EXPECT_TRUE(GatewayCa::Load(*cas_, key_path()).ok());
 }
 
 TEST_F(GatewayCaTest, LeftoverKeyWithoutCaRowIsAdoptedButGarbageIsNeverOverwritten) {
   testing::TempDir other;
   auto db = testing::OpenDb(other / "palyra.db");
+  store::SqliteCaRepository cas(*db);
   auto key = crypto::P256PrivateKey::Generate();
   ASSERT_TRUE(WriteFileAtomic(other / "ca.key.pem", key->ToPkcs8Pem()->view()).ok());
-  auto adopted = GatewayCa::LoadOrCreate(*db, other / "ca.key.pem", now_);
+  auto adopted = GatewayCa::LoadOrCreate(cas, other / "ca.key.pem", now_);
   ASSERT_TRUE(adopted.ok()) << adopted.status().ToString();
   EXPECT_TRUE(*(*adopted)->certificate().PublicKey() == key->PublicKey());
 
   testing::TempDir third;
   auto db3 = testing::OpenDb(third / "palyra.db");
+  store::SqliteCaRepository cas3(*db3);
   ASSERT_TRUE(WriteFileAtomic(third / "ca.key.pem", "not a key").ok());
-  auto refused = GatewayCa::LoadOrCreate(*db3, third / "ca.key.pem", now_);
+  auto refused = GatewayCa::LoadOrCreate(cas3, third / "ca.key.pem", now_);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(testing::ReadFile(third / "ca.key.pem"), "not a key");
@@ -308,21 +317,22 @@ TEST_F(GatewayCaTest, LeftoverKeyWithoutCaRowIsAdoptedButGarbageIsNeverOverwritt
 TEST_F(GatewayCaTest, CreatesThePrivateKeyDirectory) {
   testing::TempDir other;
   auto db = testing::OpenDb(other / "palyra.db");
+  store::SqliteCaRepository cas(*db);
   const auto key = other / "identity" / "gateway-ca.key.pem";
-  ASSERT_TRUE(GatewayCa::LoadOrCreate(*db, key, now_).ok());
+  ASSERT_TRUE(GatewayCa::LoadOrCreate(cas, key, now_).ok());
   struct stat st {};
   ASSERT_EQ(::stat(key.parent_path().c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0700u);
 }
 
 TEST_F(GatewayCaTest, InvalidDeviceInputsChangeNothing) {
-  auto bad_id = ca_->IssueDeviceCertificate(*db_, "01hzzzzzzzzzzzzzzzzzzzzzzz", {}, now_);
+  auto bad_id = ca_->IssueDeviceCertificate("01hzzzzzzzzzzzzzzzzzzzzzzz", {}, now_);
   ASSERT_FALSE(bad_id.ok());
   EXPECT_EQ(bad_id.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(bad_id.status().message(), HasSubstr("device_id must be a canonical ULID"));
 
   auto bad_csr =
-      ca_->IssueDeviceCertificate(*db_, NewUlid(), LeafKeySource::FromCsrPem("garbage"), now_);
+      ca_->IssueDeviceCertificate(NewUlid(), LeafKeySource::FromCsrPem("garbage"), now_);
   ASSERT_FALSE(bad_csr.ok());
   EXPECT_EQ(bad_csr.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(bad_csr.status().message(), HasSubstr("device CSR: CSR PEM is malformed"));
@@ -332,33 +342,34 @@ TEST_F(GatewayCaTest, InvalidDeviceInputsChangeNothing) {
   auto der = crypto::CertificateSigningRequest::FromPem(device.csr_pem)->Der();
   der[der.size() - 10] ^= 0x01;
   auto tampered = ca_->IssueDeviceCertificate(
-      *db_, NewUlid(), LeafKeySource::FromCsrPem(crypto::EncodePem("CERTIFICATE REQUEST", der)),
+      NewUlid(), LeafKeySource::FromCsrPem(crypto::EncodePem("CERTIFICATE REQUEST", der)),
       now_);
   ASSERT_FALSE(tampered.ok());
   EXPECT_EQ(tampered.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(tampered.status().message(), HasSubstr("device CSR"));
 
   LeafKeySource both{device.key.PublicKey(), device.csr_pem};
-  EXPECT_EQ(ca_->IssueDeviceCertificate(*db_, NewUlid(), both, now_).status().code(),
+  EXPECT_EQ(ca_->IssueDeviceCertificate(NewUlid(), both, now_).status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(ca_->IssueDeviceCertificate(*db_, NewUlid(), {}, now_, 0).status().code(),
+  EXPECT_EQ(ca_->IssueDeviceCertificate(NewUlid(), {}, now_, 0).status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(*ca_->Sequence(*db_), 0);
+  EXPECT_EQ(*ca_->Sequence(), 0);
 }
 
 TEST_F(GatewayCaTest, LeavesNeverOutliveTheCaAndAnExpiredCaIssuesNothing) {
   testing::TempDir other;
   auto db = testing::OpenDb(other / "palyra.db");
+  store::SqliteCaRepository cas(*db);
   GatewayCaOptions options;
   options.ca_validity_ms = 2 * kHourMs;
-  auto ca = GatewayCa::LoadOrCreate(*db, other / "ca.key.pem", now_, options);
+  auto ca = GatewayCa::LoadOrCreate(cas, other / "ca.key.pem", now_, options);
   ASSERT_TRUE(ca.ok());
-  auto clamped = (*ca)->IssueDeviceCertificate(*db, NewUlid(), {}, now_ + kHourMs);
+  auto clamped = (*ca)->IssueDeviceCertificate(NewUlid(), {}, now_ + kHourMs);
   ASSERT_TRUE(clamped.ok());
   EXPECT_EQ(clamped->certificate.NotAfterUnixMs(), (*ca)->NotAfterUnixMs());
-  auto expired = (*ca)->IssueDeviceCertificate(*db, NewUlid(), {}, now_ + 3 * kHourMs);
+  auto expired = (*ca)->IssueDeviceCertificate(NewUlid(), {}, now_ + 3 * kHourMs);
   EXPECT_EQ(expired.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(*(*ca)->Sequence(*db), 1);
+  EXPECT_EQ(*(*ca)->Sequence(), 1);
 }
 
 // ---- Independent check with the openssl CLI ----
@@ -379,7 +390,7 @@ TEST_F(GatewayCaOpensslTest, ClientCertificateVerifiesAsSslClientOnly) {
   const std::string device_id = NewUlid();
   // openssl verifies at the current time; issue "now".
   auto issued =
-      ca_->IssueDeviceCertificate(*db_, device_id, LeafKeySource::GatewayGenerated(), NowUnixMs());
+      ca_->IssueDeviceCertificate(device_id, LeafKeySource::GatewayGenerated(), NowUnixMs());
   ASSERT_TRUE(issued.ok());
   testing::WriteFile(dir_ / "ca.pem", ca_->CertificatePem());
   testing::WriteFile(dir_ / "leaf.pem", issued->certificate_pem);
@@ -436,7 +447,7 @@ TEST_F(GatewayCaOpensslTest, ServerCertificateVerifiesAsSslServer) {
   ServerCertificateRequest request;
   request.dns_names = {"node1.lan"};
   request.ip_addresses = {"192.168.1.24"};
-  auto issued = ca_->IssueServerCertificate(*db_, request, NowUnixMs());
+  auto issued = ca_->IssueServerCertificate(request, NowUnixMs());
   ASSERT_TRUE(issued.ok());
   testing::WriteFile(dir_ / "ca.pem", ca_->CertificatePem());
   testing::WriteFile(dir_ / "server.pem", issued->certificate_pem);

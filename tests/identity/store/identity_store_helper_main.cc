@@ -20,6 +20,7 @@
 #include "common/ulid.h"
 #include "crypto/ed25519.h"
 #include "identity/store/device_registry.h"
+#include "support/identity_stores.h"
 
 namespace {
 
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
     if (argc < 5) return 2;
     WaitUntil(std::atoll(argv[4]));
   }
-  auto registry = DeviceRegistry::Open(db_path, key_path, palyra::NowUnixMs());
+  auto registry = palyra::testing::OpenRegistry(db_path, key_path, palyra::NowUnixMs());
   if (!registry.ok()) return Fail("open", registry.status());
 
   if (command == "create-ca") {

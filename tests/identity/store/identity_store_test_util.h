@@ -16,6 +16,7 @@
 #include <system_error>
 #include <vector>
 
+#include "support/identity_stores.h"
 #include "support/temp_dir.h"
 #include "common/time.h"
 #include "common/ulid.h"
@@ -33,6 +34,8 @@ namespace palyra::identity::testing {
 inline constexpr int64_t kHourMs = int64_t{60} * 60 * 1000;
 inline constexpr int64_t kMinuteMs = int64_t{60} * 1000;
 
+using ::palyra::testing::OpenRegistry;
+using ::palyra::testing::OpenRevocationIndex;
 using ::palyra::testing::TempDir;
 
 inline std::string ReadFile(const std::filesystem::path& path) {

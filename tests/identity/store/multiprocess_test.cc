@@ -45,7 +45,8 @@ TEST(IdentityStoreMultiProcessTest, TwoProcessesCreatingTheCaEndWithOne) {
 
     auto database = testing::OpenDb(db);
     EXPECT_EQ(testing::CountRows(*database, "gateway_ca"), 1);
-    auto ca = GatewayCa::Load(*database, key);
+    store::SqliteCaRepository cas(*database);
+    auto ca = GatewayCa::Load(cas, key);
     ASSERT_TRUE(ca.ok()) << ca.status().ToString();
     EXPECT_EQ((*ca)->Fingerprint(), fa[0]);
   }
@@ -73,7 +74,7 @@ TEST(IdentityStoreMultiProcessTest, ConcurrentMutationsFromTwoProcessesAllPersis
   ASSERT_EQ(paired_a.size(), static_cast<size_t>(kPerProcess));
   ASSERT_EQ(paired_b.size(), static_cast<size_t>(kPerProcess));
 
-  auto registry = DeviceRegistry::Open(db, key, NowUnixMs());
+  auto registry = testing::OpenRegistry(db, key, NowUnixMs());
   ASSERT_TRUE(registry.ok()) << registry.status().ToString();
   std::set<std::string> expected_paired, expected_revoked(revoked_a.begin(), revoked_a.end());
   expected_revoked.insert(revoked_b.begin(), revoked_b.end());
@@ -107,12 +108,12 @@ TEST(IdentityStoreMultiProcessTest, RevocationIndexSeesARevokeFromAnotherProcess
   testing::TempDir dir;
   const auto db = dir / "palyra.db";
   const auto key = dir / "gateway-ca.key.pem";
-  auto registry = DeviceRegistry::Open(db, key, NowUnixMs());
+  auto registry = testing::OpenRegistry(db, key, NowUnixMs());
   ASSERT_TRUE(registry.ok());
   const auto identity = testing::NewDeviceIdentity();
   auto paired = (*registry)->RecordPairedDevice(testing::PairRequest(identity), NowUnixMs());
   ASSERT_TRUE(paired.ok());
-  auto index = RevocationIndex::Open(db);
+  auto index = testing::OpenRevocationIndex(db);
   ASSERT_TRUE(index.ok()) << index.status().ToString();
   EXPECT_FALSE((*index)->IsRevokedHex(paired->certificate.fingerprint));
 

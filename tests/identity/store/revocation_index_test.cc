@@ -81,13 +81,14 @@ TEST(FingerprintSetTest, ParsesHex) {
 class RevocationIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto registry = DeviceRegistry::Open(db_path(), dir_ / "ca.key.pem", NowUnixMs());
+    auto registry =
+        testing::OpenRegistry(db_path(), dir_ / "ca.key.pem", NowUnixMs(), &registry_db_);
     ASSERT_TRUE(registry.ok()) << registry.status().ToString();
     registry_ = std::move(*registry);
   }
 
   std::unique_ptr<RevocationIndex> OpenIndex(RevocationIndexOptions options = {}) {
-    auto index = RevocationIndex::Open(db_path(), options);
+    auto index = testing::OpenRevocationIndex(db_path(), options);
     EXPECT_TRUE(index.ok()) << index.status().ToString();
     return index.ok() ? std::move(*index) : nullptr;
   }
@@ -103,6 +104,7 @@ class RevocationIndexTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::unique_ptr<DeviceRegistry> registry_;
+  store::Database* registry_db_ = nullptr;  // the registry's device connection
 };
 
 TEST_F(RevocationIndexTest, SeesARevokeFromAnotherConnectionAfterRefresh) {
@@ -134,7 +136,7 @@ TEST_F(RevocationIndexTest, UnrelatedCommitsDoNotReload) {
   auto index = OpenIndex();
   PairDeviceResult paired = Pair();  // a commit, but no revocation change
   EXPECT_FALSE(*index->Refresh());
-  ASSERT_TRUE(registry_->database()
+  ASSERT_TRUE((*registry_db_)
                   .Exec("INSERT INTO gateway_meta (key, value, updated_at_unix_ms) "
                         "VALUES ('k', 'v', 0)")
                   .ok());
@@ -224,14 +226,14 @@ TEST_F(RevocationIndexTest, MalformedLookupsFailClosed) {
 }
 
 TEST_F(RevocationIndexTest, FirstLoadFailureIsAnError) {
-  auto missing = RevocationIndex::Open(dir_ / "missing.db");
+  auto missing = testing::OpenRevocationIndex(dir_ / "missing.db");
   EXPECT_FALSE(missing.ok());
   // A database without the identity schema.
   {
     auto raw = store::Database::Open(dir_ / "empty.db");
     ASSERT_TRUE(raw.ok());
   }
-  auto unmigrated = RevocationIndex::Open(dir_ / "empty.db");
+  auto unmigrated = testing::OpenRevocationIndex(dir_ / "empty.db");
   ASSERT_FALSE(unmigrated.ok());
   EXPECT_THAT(unmigrated.status().message(), HasSubstr("loading the revocation index"));
 }
@@ -244,7 +246,7 @@ TEST_F(RevocationIndexTest, PersistentRefreshFailureFailsClosedUntilRecovery) {
   EXPECT_FALSE(index->IsRevokedHex(paired.certificate.fingerprint));
 
   // Break the store underneath the index.
-  store::Database& db = registry_->database();
+  store::Database& db = (*registry_db_);
   ASSERT_TRUE(db.Exec("ALTER TABLE identity_generation RENAME TO identity_generation_moved").ok());
   auto failed = index->Refresh();
   ASSERT_FALSE(failed.ok());
@@ -264,7 +266,7 @@ TEST_F(RevocationIndexTest, PersistentRefreshFailureFailsClosedUntilRecovery) {
 TEST_F(RevocationIndexTest, BriefRefreshFailuresKeepTheLastSnapshot) {
   PairDeviceResult paired = Pair();
   auto index = OpenIndex();  // default: fail closed only after 10 s of failures
-  ASSERT_TRUE(registry_->database()
+  ASSERT_TRUE((*registry_db_)
                   .Exec("ALTER TABLE identity_generation RENAME TO identity_generation_moved")
                   .ok());
   EXPECT_FALSE(index->Refresh().ok());
