@@ -98,8 +98,11 @@ Status Daemon::StartIdentity(const DaemonConfig& config) {
   revocation_watcher_ = std::make_unique<node_tls::RevocationWatcher>(*revocations_);
   revocations_->StartPolling();
 
+  if (store_ == nullptr) {
+    PALYRA_ASSIGN_OR_RETURN(store_, store::ConnectionFactory::Open(paths_.database()));
+  }
   node_runtime::NodeRuntimeOptions runtime;
-  runtime.database_path = paths_.database();
+  runtime.connections = store_.get();
   runtime.history_retention_ms = config.history_retention_ms;
   runtime.max_history_per_device = config.max_history_per_device;
   PALYRA_ASSIGN_OR_RETURN(runtime_, node_runtime::NodeRuntime::Open(runtime));

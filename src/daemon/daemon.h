@@ -28,6 +28,7 @@
 #include "daemon/quic_runtime/event_log.h"
 #include "daemon/quic_runtime/node_event_router.h"
 #include "daemon/quic_runtime/quic_listener.h"
+#include "store/connection_factory.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
@@ -62,6 +63,8 @@ class Daemon {
   RunFile run_file_;
   std::chrono::steady_clock::time_point started_at_ = std::chrono::steady_clock::now();
   std::unique_ptr<store::Database> database_;
+  // The one way to palyra.db's connections (opened and migrated once).
+  std::unique_ptr<store::ConnectionFactory> store_;
 
   std::unique_ptr<identity::PairingCoordinator> pairing_;
   std::unique_ptr<identity::DeviceRegistry> registry_;

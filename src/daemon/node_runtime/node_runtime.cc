@@ -11,7 +11,6 @@
 #include "common/strings.h"
 #include "common/time.h"
 #include "common/ulid.h"
-#include "daemon/node_runtime/node_runtime_store.h"
 #include "daemon/node_runtime/payload_summary.h"
 
 namespace palyra::node_runtime {
@@ -21,14 +20,10 @@ using S = CapabilityRequestState;
 
 constexpr uint64_t kMaxPayloadBytesCapLimit = 64 * 1024 * 1024;
 constexpr std::string_view kDefaultCancelReason = "cancelled by caller";
-// Mutations one batch (transaction) may hold before it is committed regardless of who waits.
-constexpr size_t kMaxOpsPerBatch = 32;
-// How long a batch may be held open for request-path calls already in progress to join it.
-constexpr std::chrono::microseconds kCommitWindow{200};
 
 Status ValidateOptions(const NodeRuntimeOptions& o) {
-  if (o.database_path.empty()) {
-    return InvalidArgument("node runtime database path must not be empty");
+  if (o.connections == nullptr) {
+    return InvalidArgument("node runtime needs a connection factory for its database");
   }
   if (o.presence.online_ms <= 0 || o.presence.offline_ms < o.presence.online_ms) {
     return InvalidArgument("presence thresholds must satisfy 0 < online_ms <= offline_ms");
@@ -119,8 +114,13 @@ void InvokeGuarded(const Fn& fn, const Arg& arg, std::string_view what) {
 
 // ---- lifecycle ----
 
-NodeRuntime::NodeRuntime(const NodeRuntimeOptions& options, std::unique_ptr<NodeRuntimeStore> store)
-    : options_(options), store_(std::move(store)) {}
+NodeRuntime::NodeRuntime(const NodeRuntimeOptions& options,
+                         std::unique_ptr<store::NodeRuntimeStorage> storage)
+    : options_(options),
+      storage_(std::move(storage)),
+      group_commit_(storage_->group_commit()),
+      node_repository_(storage_->nodes()),
+      request_repository_(storage_->requests()) {}
 
 NodeRuntime::~NodeRuntime() {
   Status status = Flush();
@@ -132,16 +132,17 @@ NodeRuntime::~NodeRuntime() {
 
 Result<std::unique_ptr<NodeRuntime>> NodeRuntime::Open(const NodeRuntimeOptions& options) {
   PALYRA_RETURN_IF_ERROR(ValidateOptions(options));
-  PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<NodeRuntimeStore> store,
-                          NodeRuntimeStore::Open(options.database_path,
-                                                                 options.checkpoint_interval_ms));
+  PALYRA_ASSIGN_OR_RETURN(
+      std::unique_ptr<store::NodeRuntimeStorage> storage,
+      store::NodeRuntimeStorage::Open(*options.connections, options.checkpoint_interval_ms));
   const int64_t now = options.clock ? options.clock() : NowUnixMs();
   // Nothing that was live survives a restart: its waiters, queues and streams are gone.
-  PALYRA_ASSIGN_OR_RETURN(int64_t recovered, store->FailAllLive(kErrorDaemonRestarted, now));
-  PALYRA_ASSIGN_OR_RETURN(std::vector<NodeRecord> nodes, store->LoadNodes());
-  PALYRA_ASSIGN_OR_RETURN(auto counts, store->CountByState());
+  PALYRA_ASSIGN_OR_RETURN(int64_t recovered,
+                          storage->requests().FailAllLive(kErrorDaemonRestarted, now));
+  PALYRA_ASSIGN_OR_RETURN(std::vector<NodeRecord> nodes, storage->nodes().LoadAll());
+  PALYRA_ASSIGN_OR_RETURN(auto counts, storage->requests().CountByState());
 
-  std::unique_ptr<NodeRuntime> runtime(new NodeRuntime(options, std::move(store)));
+  std::unique_ptr<NodeRuntime> runtime(new NodeRuntime(options, std::move(storage)));
   for (NodeRecord& node : nodes) {
     NodeState state;
     state.platform = std::move(node.platform);
@@ -165,100 +166,6 @@ Result<std::unique_ptr<NodeRuntime>> NodeRuntime::Open(const NodeRuntimeOptions&
 }
 
 int64_t NodeRuntime::Now() const { return options_.clock ? options_.clock() : NowUnixMs(); }
-
-// ---- group commit ----
-
-NodeRuntime::Section::Section(NodeRuntime& runtime) : runtime_(runtime) {
-  runtime_.waiting_.fetch_add(1, std::memory_order_relaxed);
-  lock_ = std::unique_lock(runtime_.mu_);
-  runtime_.waiting_.fetch_sub(1, std::memory_order_relaxed);
-  ops_at_start_ = runtime_.store_->ops_in_batch();
-}
-
-NodeRuntime::Section::~Section() {
-  if (lock_.owns_lock()) (void)Finish();
-}
-
-const Status& NodeRuntime::Section::health() const { return runtime_.poisoned_; }
-
-Status NodeRuntime::Section::Finish() {
-  if (!lock_.owns_lock()) return Status::Ok();
-  NodeRuntime& rt = runtime_;
-  NodeRuntimeStore& store = *rt.store_;
-  const bool wrote = store.ops_in_batch() > ops_at_start_;
-  if (!store.batch_open()) {
-    lock_.unlock();
-    return Status::Ok();
-  }
-  if (rt.open_batch_ == nullptr) rt.open_batch_ = std::make_shared<Batch>();
-  const std::shared_ptr<Batch> batch = rt.open_batch_;
-
-  // Leaves the batch to whoever commits it; a section that wrote waits for that without mu_.
-  auto follow = [&]() -> Status {
-    if (wrote) {
-      ++batch->followers;
-      rt.leader_cv_.notify_all();
-    }
-    lock_.unlock();
-    if (!wrote) return Status::Ok();
-    std::unique_lock batch_lock(batch->mu);
-    batch->cv.wait(batch_lock, [&] { return batch->done; });
-    return batch->status;
-  };
-
-  bool leading = false;
-  const auto window_end = std::chrono::steady_clock::now() + kCommitWindow;
-  while (true) {
-    if (rt.open_batch_ != batch) {
-      // Committed by another section (it filled up) while this one waited as leader.
-      lock_.unlock();
-      std::unique_lock batch_lock(batch->mu);
-      batch->cv.wait(batch_lock, [&] { return batch->done; });
-      return wrote ? batch->status : Status::Ok();
-    }
-    if (store.ops_in_batch() >= kMaxOpsPerBatch) break;
-    const bool joiner_queued = rt.waiting_.load(std::memory_order_relaxed) > 0;
-    if (joiner_queued) {
-      // The queued caller joins this batch and commits it (or hands it on).
-      batch->has_leader = false;
-      return follow();
-    }
-    if (batch->has_leader && !leading) return follow();
-    // Request-path calls in progress that are not yet part of this batch may join it if the
-    // commit waits a moment; alone, commit at once.
-    const int others = rt.active_calls_.load(std::memory_order_relaxed) - 1 -
-                       static_cast<int>(batch->followers);
-    if (!wrote || others <= 0 || std::chrono::steady_clock::now() >= window_end) break;
-    leading = true;
-    batch->has_leader = true;
-    rt.leader_cv_.wait_until(lock_, window_end);
-  }
-
-  const size_t ops = store.ops_in_batch();
-  Status status = store.CommitBatch();
-  if (status.ok()) {
-    ++rt.counters_.transactions_committed;
-    rt.counters_.mutations_committed += ops;
-  } else {
-    store.AbandonBatch();
-    rt.poisoned_ = Status(status.code(),
-                          "node runtime: committing to the database failed, so it stopped "
-                          "accepting work; restart the daemon (" +
-                          status.message() + ")");
-    spdlog::critical("{}", rt.poisoned_.message());
-    status = rt.poisoned_;
-  }
-  rt.open_batch_.reset();
-  lock_.unlock();
-  rt.leader_cv_.notify_all();  // a leader of this batch, if another section committed it
-  {
-    std::lock_guard batch_lock(batch->mu);
-    batch->done = true;
-    batch->status = status;
-  }
-  batch->cv.notify_all();
-  return wrote ? status : Status::Ok();
-}
 
 // ---- registry and presence ----
 
@@ -289,7 +196,7 @@ Result<NodeRecord> NodeRuntime::Register(const NodeRegistration& registration) {
   Outbox outbox;
   NodeRecord result;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     NodeRecord row;
@@ -308,8 +215,8 @@ Result<NodeRecord> NodeRuntime::Register(const NodeRegistration& registration) {
       }
     }
     {
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
-      PALYRA_RETURN_IF_ERROR(store_->UpsertNode(row, now));
+      PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
+      PALYRA_RETURN_IF_ERROR(node_repository_.Upsert(row, now));
       PALYRA_RETURN_IF_ERROR(op.Commit());
     }
     std::unique_lock nodes_lock(nodes_mu_);
@@ -370,7 +277,7 @@ Status NodeRuntime::Remove(std::string_view device_id) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   Outbox outbox;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     int64_t last_seen = 0;
@@ -390,7 +297,7 @@ Status NodeRuntime::Remove(std::string_view device_id) {
               [](const Finish& a, const Finish& b) { return a.request_id < b.request_id; });
     PALYRA_RETURN_IF_ERROR(FinishAndRefill(
         std::move(finishes), now, outbox,
-        [&]() -> Status { return store_->DeleteNode(device_id).status(); }, device_id));
+        [&]() -> Status { return node_repository_.Delete(device_id).status(); }, device_id));
     {
       std::lock_guard nodes_lock(nodes_mu_);
       if (auto it = nodes_.find(device_id); it != nodes_.end()) {
@@ -426,7 +333,7 @@ Result<NodeRecord> NodeRuntime::SetCapabilityAvailable(std::string_view device_i
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   PALYRA_ASSIGN_OR_RETURN(std::string clean,
                           CleanName(name, "capability name", kMaxCapabilityNameBytes));
-  Section section(*this);
+  Section section(group_commit_);
   PALYRA_RETURN_IF_ERROR(section.health());
   const int64_t now = Now();
   NodePresenceRow row;
@@ -447,9 +354,8 @@ Result<NodeRecord> NodeRuntime::SetCapabilityAvailable(std::string_view device_i
   row.last_event_name = available ? "capability_granted" : "capability_revoked";
   row.last_event_at_unix_ms = now;
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
-    PALYRA_RETURN_IF_ERROR(store_->UpsertCapability(device_id, {clean, available}));
-    PALYRA_RETURN_IF_ERROR(store_->UpdatePresence(row, now));
+    PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
+    PALYRA_RETURN_IF_ERROR(node_repository_.SetCapability(device_id, {clean, available}, row, now));
     PALYRA_RETURN_IF_ERROR(op.Commit());
   }
   NodeRecord result;
@@ -475,7 +381,7 @@ Result<NodeRecord> NodeRuntime::SetCapabilityAvailable(std::string_view device_i
 }
 
 Status NodeRuntime::Flush() {
-  Section section(*this);
+  Section section(group_commit_);
   PALYRA_RETURN_IF_ERROR(section.health());
   std::vector<NodePresenceRow> rows;
   {
@@ -490,8 +396,8 @@ Status NodeRuntime::Flush() {
   if (rows.empty()) return Status::Ok();
   const int64_t now = Now();
   Status status = [&]() -> Status {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
-    for (const NodePresenceRow& row : rows) PALYRA_RETURN_IF_ERROR(store_->UpdatePresence(row, now));
+    PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
+    PALYRA_RETURN_IF_ERROR(node_repository_.UpdatePresence(rows, now));
     return op.Commit();
   }();
   if (!status.ok()) {
@@ -537,7 +443,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
 
 Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& request,
                                                      TerminalCallback on_terminal) {
-  ActiveCall active(*this);
+  ActiveCall active(group_commit_);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request.device_id, "device_id"));
   PALYRA_ASSIGN_OR_RETURN(std::string capability,
                           CleanName(request.capability, "capability", kMaxCapabilityNameBytes));
@@ -575,7 +481,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
   CapabilityRequestRecord result;
   bool terminal_now = false;  // run on_terminal once the lock is released
   Status status = [&]() -> Status {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     std::optional<bool> available;  // nullopt: not advertised
@@ -592,7 +498,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
     }
     if (key.has_value()) {
       PALYRA_ASSIGN_OR_RETURN(std::optional<CapabilityRequestRecord> existing,
-                              store_->FindByIdempotencyKey(request.device_id, *key));
+                              request_repository_.FindByIdempotencyKey(request.device_id, *key));
       if (existing.has_value()) {
         if (auto it = live_.find(existing->request_id); it != live_.end()) {
           if (on_terminal) {
@@ -627,8 +533,8 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
       r.error = available.has_value()
                     ? "capability " + Quoted(r.capability) + " is currently unavailable on this node"
                     : "capability " + Quoted(r.capability) + " is not advertised by this node";
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
-      PALYRA_RETURN_IF_ERROR(store_->InsertRequest(r));
+      PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
+      PALYRA_RETURN_IF_ERROR(request_repository_.Insert(r));
       PALYRA_RETURN_IF_ERROR(op.Commit());
       ++counters_.requests_by_state[static_cast<size_t>(S::kRejected)];
       ++counters_.enqueued;
@@ -663,8 +569,8 @@ Result<CapabilityRequestRecord> NodeRuntime::Enqueue(const InvokeRequest& reques
       r.dispatched_to = r.device_id;
     }
     {
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
-      PALYRA_RETURN_IF_ERROR(store_->InsertRequest(r));
+      PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
+      PALYRA_RETURN_IF_ERROR(request_repository_.Insert(r));
       PALYRA_RETURN_IF_ERROR(op.Commit());
     }
     DeviceWork& work = work_[r.device_id];
@@ -702,7 +608,7 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
   Outbox outbox;
   ListenerId id = 0;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     const int64_t now = Now();
     const std::string device(device_id);
@@ -713,9 +619,9 @@ Result<NodeRuntime::ListenerId> NodeRuntime::AttachDispatchListener(std::string_
       if (it->second.in_flight > 0) redeliveries = DispatchedWithoutAnswer(device);
     }
     if (!refills.empty()) {
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
+      PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
       for (const std::string& request_id : refills) {
-        PALYRA_RETURN_IF_ERROR(store_->MarkDispatched(request_id, device, now));
+        PALYRA_RETURN_IF_ERROR(request_repository_.MarkDispatched(request_id, device, now));
       }
       PALYRA_RETURN_IF_ERROR(op.Commit());
     }
@@ -763,7 +669,7 @@ std::vector<const CapabilityRequestRecord*> NodeRuntime::DispatchedWithoutAnswer
 }
 
 void NodeRuntime::DetachDispatchListener(ListenerId id) {
-  Section section(*this);
+  Section section(group_commit_);
   auto it = listener_devices_.find(id);
   if (it == listener_devices_.end()) return;
   auto work = work_.find(it->second);
@@ -775,9 +681,9 @@ void NodeRuntime::DetachDispatchListener(ListenerId id) {
 }
 
 Result<std::optional<CapabilityDispatch>> NodeRuntime::NextDispatch(std::string_view device_id) {
-  ActiveCall active(*this);
+  ActiveCall active(group_commit_);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
-  Section section(*this);
+  Section section(group_commit_);
   PALYRA_RETURN_IF_ERROR(section.health());
   auto it = work_.find(std::string(device_id));
   if (it == work_.end() || it->second.queue.empty() ||
@@ -787,8 +693,8 @@ Result<std::optional<CapabilityDispatch>> NodeRuntime::NextDispatch(std::string_
   const std::string request_id = it->second.queue.front();
   const int64_t now = Now();
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
-    PALYRA_RETURN_IF_ERROR(store_->MarkDispatched(request_id, device_id, now));
+    PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
+    PALYRA_RETURN_IF_ERROR(request_repository_.MarkDispatched(request_id, device_id, now));
     PALYRA_RETURN_IF_ERROR(op.Commit());
   }
   CapabilityDispatch dispatch = ApplyDispatched(request_id, now);
@@ -856,15 +762,15 @@ Status NodeRuntime::FinishAndRefill(std::vector<Finish> finishes, int64_t now, O
   }
 
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
+    PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
     for (const Finish& f : finishes) {
       const CapabilityRequestRecord& r = live_.at(f.request_id).record;
-      PALYRA_RETURN_IF_ERROR(store_->Finish(f.request_id, r.state, f.to, f.output_json,
+      PALYRA_RETURN_IF_ERROR(request_repository_.Finish(f.request_id, r.state, f.to, f.output_json,
                                             f.output_summary, f.error, now));
     }
     for (const std::string& request_id : refills) {
       PALYRA_RETURN_IF_ERROR(
-          store_->MarkDispatched(request_id, live_.at(request_id).record.device_id, now));
+          request_repository_.MarkDispatched(request_id, live_.at(request_id).record.device_id, now));
     }
     if (also) PALYRA_RETURN_IF_ERROR(also());
     PALYRA_RETURN_IF_ERROR(op.Commit());
@@ -931,7 +837,7 @@ void NodeRuntime::ApplyFinish(Finish& f, int64_t now, Outbox& outbox,
 Status NodeRuntime::RefusalForNonLive(std::string_view request_id, std::string_view device_id,
                                       std::string_view what) {
   PALYRA_ASSIGN_OR_RETURN(std::optional<CapabilityRequestRecord> stored,
-                          store_->GetRequest(request_id));
+                          request_repository_.Get(request_id));
   if (!stored.has_value()) {
     return NotFound("capability request " + std::string(request_id) + " not found");
   }
@@ -956,10 +862,10 @@ Status NodeRuntime::RefusalForNonLive(std::string_view request_id, std::string_v
 
 Result<CapabilityRequestRecord> NodeRuntime::MarkAwaitingMediation(std::string_view device_id,
                                                                    std::string_view request_id) {
-  ActiveCall active(*this);
+  ActiveCall active(group_commit_);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
-  Section section(*this);
+  Section section(group_commit_);
   PALYRA_RETURN_IF_ERROR(section.health());
   auto it = live_.find(std::string(request_id));
   if (it == live_.end()) return RefusalForNonLive(request_id, device_id, "mediation event");
@@ -975,8 +881,8 @@ Result<CapabilityRequestRecord> NodeRuntime::MarkAwaitingMediation(std::string_v
   }
   const int64_t now = Now();
   {
-    PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
-    PALYRA_RETURN_IF_ERROR(store_->MarkAwaitingMediation(request_id, now));
+    PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
+    PALYRA_RETURN_IF_ERROR(request_repository_.MarkAwaitingMediation(request_id, now));
     PALYRA_RETURN_IF_ERROR(op.Commit());
   }
   --counters_.requests_by_state[static_cast<size_t>(r.state)];
@@ -991,7 +897,7 @@ Result<CapabilityRequestRecord> NodeRuntime::MarkAwaitingMediation(std::string_v
 Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id,
                                                       std::string_view request_id,
                                                       const CapabilityResult& result) {
-  ActiveCall active(*this);
+  ActiveCall active(group_commit_);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
   if (result.success && result.denied_by_local_mediation) {
@@ -1014,7 +920,7 @@ Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id
   Outbox outbox;
   std::vector<CapabilityRequestRecord> finished;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     auto it = live_.find(std::string(request_id));
     if (it == live_.end()) return RefusalForNonLive(request_id, device_id, "result");
@@ -1069,18 +975,18 @@ Result<CapabilityRequestRecord> NodeRuntime::Complete(std::string_view device_id
 
 Result<CapabilityRequestRecord> NodeRuntime::Cancel(std::string_view request_id,
                                                     std::string_view reason) {
-  ActiveCall active(*this);
+  ActiveCall active(group_commit_);
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
   std::string error = BoundedError(TrimAsciiWhitespace(reason), kMaxErrorBytes);
   if (error.empty()) error = std::string(kDefaultCancelReason);
   Outbox outbox;
   std::vector<CapabilityRequestRecord> finished;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     if (live_.find(std::string(request_id)) == live_.end()) {
       PALYRA_ASSIGN_OR_RETURN(std::optional<CapabilityRequestRecord> stored,
-                              store_->GetRequest(request_id));
+                              request_repository_.Get(request_id));
       if (!stored.has_value()) {
         return NotFound("capability request " + std::string(request_id) + " not found");
       }
@@ -1106,7 +1012,7 @@ Result<size_t> NodeRuntime::FailDeviceWork(std::string_view device_id, std::stri
   Outbox outbox;
   size_t count = 0;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     std::vector<Finish> finishes;
     for (const auto& [id, live] : live_) {
@@ -1130,11 +1036,11 @@ Result<uint64_t> NodeRuntime::PruneHistory(int64_t now_unix_ms) {
   while (true) {
     uint64_t batch = 0;
     {
-      Section section(*this);
+      Section section(group_commit_);
       PALYRA_RETURN_IF_ERROR(section.health());
-      PALYRA_ASSIGN_OR_RETURN(NodeRuntimeStore::Op op, store_->BeginOp());
+      PALYRA_ASSIGN_OR_RETURN(store::GroupCommitTransaction::Op op, group_commit_.BeginOp());
       PALYRA_ASSIGN_OR_RETURN(auto deleted,
-                              store_->PruneHistory(now_unix_ms - options_.history_retention_ms,
+                              request_repository_.PruneHistory(now_unix_ms - options_.history_retention_ms,
                                                    options_.max_history_per_device, kBatchRows));
       PALYRA_RETURN_IF_ERROR(op.Commit());
       for (size_t i = 0; i < deleted.size(); ++i) {
@@ -1154,7 +1060,7 @@ Status NodeRuntime::Tick(int64_t now_unix_ms) {
   Outbox outbox;
   Status status;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     std::vector<Finish> finishes;
     for (auto it = deadlines_.begin(); it != deadlines_.end() && it->first <= now_unix_ms; ++it) {
@@ -1174,7 +1080,7 @@ Status NodeRuntime::OnTerminal(std::string_view request_id, TerminalCallback cal
   if (!callback) return InvalidArgument("terminal callback must not be empty");
   CapabilityRequestRecord record;
   {
-    Section section(*this);
+    Section section(group_commit_);
     PALYRA_RETURN_IF_ERROR(section.health());
     if (auto it = live_.find(std::string(request_id)); it != live_.end()) {
       it->second.waiters.push_back(std::move(callback));
@@ -1182,7 +1088,7 @@ Status NodeRuntime::OnTerminal(std::string_view request_id, TerminalCallback cal
       return Status::Ok();
     }
     PALYRA_ASSIGN_OR_RETURN(std::optional<CapabilityRequestRecord> stored,
-                            store_->GetRequest(request_id));
+                            request_repository_.Get(request_id));
     if (!stored.has_value()) {
       return NotFound("capability request " + std::string(request_id) + " not found");
     }
@@ -1215,11 +1121,11 @@ Result<CapabilityRequestRecord> NodeRuntime::WaitForTerminal(
 
 Result<CapabilityRequestRecord> NodeRuntime::GetRequest(std::string_view request_id) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(request_id, "request_id"));
-  Section section(*this);
+  Section section(group_commit_);
   PALYRA_RETURN_IF_ERROR(section.health());
   if (auto it = live_.find(std::string(request_id)); it != live_.end()) return it->second.record;
   PALYRA_ASSIGN_OR_RETURN(std::optional<CapabilityRequestRecord> stored,
-                          store_->GetRequest(request_id));
+                          request_repository_.Get(request_id));
   if (!stored.has_value()) {
     return NotFound("capability request " + std::string(request_id) + " not found");
   }
@@ -1229,16 +1135,18 @@ Result<CapabilityRequestRecord> NodeRuntime::GetRequest(std::string_view request
 Result<std::vector<CapabilityRequestRecord>> NodeRuntime::ListRequests(std::string_view device_id,
                                                                        size_t limit) {
   PALYRA_RETURN_IF_ERROR(ValidateCanonicalUlid(device_id, "device_id"));
-  Section section(*this);
+  Section section(group_commit_);
   PALYRA_RETURN_IF_ERROR(section.health());
-  return store_->ListRequests(device_id, std::clamp<size_t>(limit, 1, kMaxListLimit));
+  return request_repository_.ListByDevice(device_id, std::clamp<size_t>(limit, 1, kMaxListLimit));
 }
 
 NodeRuntimeStats NodeRuntime::Stats() {
   NodeRuntimeStats stats;
   {
-    Section section(*this);
+    Section section(group_commit_);
     stats = counters_;
+    stats.transactions_committed = group_commit_.transactions_committed();
+    stats.mutations_committed = group_commit_.mutations_committed();
     for (const auto& [device, work] : work_) {
       stats.queue_depth += work.queue.size();
       stats.in_flight += work.in_flight;

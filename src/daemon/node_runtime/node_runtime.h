@@ -4,17 +4,17 @@
 // translate protos to these domain types and call in from any thread; nothing here knows about
 // gRPC or protobuf.
 //
-// Durability: everything lives in SQLite (migration 4) on one connection owned by the runtime
-// and serialised by its mutex. Every mutation is atomic: its statements run in a savepoint
-// inside a BEGIN IMMEDIATE transaction, and memory changes only after they succeeded, so bad
-// input or a failed write changes no state. Mutations from concurrent callers share a
-// transaction (group commit): it is committed as soon as no other caller is queued to join it
-// (or after at most 200 us while other request-path calls are in progress), and every call
-// returns only once its transaction has committed. Callbacks run after that commit. If a commit
-// itself fails, memory and disk could disagree, so the runtime refuses all further work with that
-// error until the daemon restarts (and Open() recovers). Live requests (queued, dispatched,
-// awaiting_local_mediation) are mirrored in memory: per-device FIFO queues, in-flight counts and a
-// deadline index, so the hot path never reads the database. Only one NodeRuntime may write a
+// Durability: everything lives in SQLite (migration 4), reached through the node and capability
+// request repositories (store/node_repository.h, store/capability_request_repository.h) on one
+// writer connection from the connection factory. Every mutation is atomic: its writes run as
+// one group-commit op (a savepoint in the shared transaction), and memory changes only after
+// they succeeded, so bad input or a failed write changes no state. Mutations from concurrent
+// callers share a transaction (group commit, store/group_commit.h), and every call returns only
+// once its transaction has committed. Callbacks run after that commit. If a commit itself
+// fails, memory and disk could disagree, so the runtime refuses all further work with that error
+// until the daemon restarts (and Open() recovers). Live requests (queued, dispatched,
+// awaiting_local_mediation) are mirrored in memory: per-device FIFO queues, in-flight counts and
+// a deadline index, so the hot path never reads the database. Only one NodeRuntime may write a
 // database at a time (the daemon); other processes may read it. The WAL is checkpointed by a
 // background thread (NodeRuntimeOptions::checkpoint_interval_ms), never on a request's path.
 //
@@ -52,10 +52,11 @@
 #include "common/status.h"
 #include "daemon/node_runtime/capability_request.h"
 #include "daemon/node_runtime/node_record.h"
+#include "store/connection_factory.h"
+#include "store/group_commit.h"
+#include "store/node_runtime_storage.h"
 
 namespace palyra::node_runtime {
-
-class NodeRuntimeStore;
 
 inline constexpr uint64_t kDefaultMaxPayloadBytes = 64 * 1024;
 inline constexpr uint64_t kDefaultMaxPayloadBytesCap = 1024 * 1024;
@@ -70,8 +71,10 @@ inline constexpr int64_t kDefaultHistoryRetentionMs = 7LL * 24 * 60 * 60 * 1000;
 inline constexpr size_t kDefaultMaxHistoryPerDevice = 1000;
 
 struct NodeRuntimeOptions {
-  std::filesystem::path database_path;  // palyra.db
-  std::function<int64_t()> clock;       // Unix ms; empty: the real clock
+  // Where palyra.db is (already migrated); used by Open() only, for the runtime's writer
+  // connection and the checkpointer's. Required.
+  const store::ConnectionFactory* connections = nullptr;
+  std::function<int64_t()> clock;  // Unix ms; empty: the real clock
 
   // online < 60 s since last seen <= stale < 30 min <= offline.
   PresenceThresholds presence;
@@ -292,54 +295,14 @@ class NodeRuntime {
     std::vector<PresenceEvent> presence;
   };
 
-  NodeRuntime(const NodeRuntimeOptions& options, std::unique_ptr<NodeRuntimeStore> store);
+  using Section = store::GroupCommit::Section;
+  using ActiveCall = store::GroupCommit::ActiveCall;
 
-  // Holds mu_ for one call and implements group commit: mutations write into a shared batch
-  // (each one a savepoint, see NodeRuntimeStore::Op), and the batch is committed at the end of
-  // a section unless another caller is already queued on mu_ to join it (or the batch is full).
-  // A section that wrote waits until its batch is committed before the call returns, so every
-  // call's result is on disk when the caller sees it.
-  class Section {
-   public:
-    explicit Section(NodeRuntime& runtime);
-    ~Section();
-    Section(const Section&) = delete;
-    Section& operator=(const Section&) = delete;
-    // Not OK once a batch commit failed: memory and disk may disagree, so the runtime refuses
-    // all work until the daemon restarts (recovery then runs on open).
-    const Status& health() const;
-    // Commits or hands over the batch, waits for a written batch to be committed, releases mu_.
-    // Returns the commit status for a section that wrote.
-    Status Finish();
-
-   private:
-    NodeRuntime& runtime_;
-    std::unique_lock<std::mutex> lock_;
-    size_t ops_at_start_ = 0;
-  };
-  // Marks a request-path call as in progress for the whole call (see leader_waiting_).
-  class ActiveCall {
-   public:
-    explicit ActiveCall(NodeRuntime& runtime) : runtime_(runtime) {
-      runtime_.active_calls_.fetch_add(1, std::memory_order_relaxed);
-    }
-    ~ActiveCall() { Done(); }
-    // Before delivering callbacks: a call that is only delivering will not join a batch.
-    void Done() {
-      if (active_) runtime_.active_calls_.fetch_sub(1, std::memory_order_relaxed);
-      active_ = false;
-    }
-    ActiveCall(const ActiveCall&) = delete;
-    ActiveCall& operator=(const ActiveCall&) = delete;
-
-   private:
-    NodeRuntime& runtime_;
-    bool active_ = true;
-  };
+  NodeRuntime(const NodeRuntimeOptions& options, std::unique_ptr<store::NodeRuntimeStorage> storage);
 
   int64_t Now() const;
   NodeRecord RecordFor(const std::string& device_id, const NodeState& node, int64_t now) const;
-  // Ends `finishes` (all live; under mu_), refills the in-flight slots this frees on devices with
+  // Ends `finishes` (all live; under a Section), refills the in-flight slots this frees on devices with
   // a dispatch listener, runs `also` in the same transaction, commits, and only then applies the
   // change to memory (adding dispatches and terminal callbacks to `outbox`, and the terminal
   // records to `finished` when given). `detach_device` loses its listener.
@@ -369,27 +332,11 @@ class NodeRuntime {
 
   const NodeRuntimeOptions options_;
 
-  // Lock order: mu_ before nodes_mu_; listeners_mu_ is a leaf.
-  std::mutex mu_;  // the store and all request state (taken through Section)
-  std::unique_ptr<NodeRuntimeStore> store_;
-  std::atomic<int> waiting_{0};  // callers queued on mu_
-  // The open batch's completion, which the sections that wrote to it wait on without mu_.
-  struct Batch {
-    // Under mu_: a section that wrote may hold the batch open for a moment (kCommitWindow)
-    // while other request-path calls are on their way to join it (it "leads" the batch), and
-    // the sections that wrote to it and now wait for its commit.
-    bool has_leader = false;
-    size_t followers = 0;
-    // Under `mu`: the outcome.
-    std::mutex mu;
-    std::condition_variable cv;
-    bool done = false;
-    Status status;
-  };
-  std::shared_ptr<Batch> open_batch_;
-  std::condition_variable leader_cv_;  // wakes a leading section when a follower joins
-  std::atomic<int> active_calls_{0};  // threads inside Enqueue/Complete/... (any phase)
-  Status poisoned_;
+  // Lock order: a Section of group_commit_ before nodes_mu_; listeners_mu_ is a leaf.
+  std::unique_ptr<store::NodeRuntimeStorage> storage_;
+  store::GroupCommit& group_commit_;  // its Section guards all request state below
+  store::NodeRepository& node_repository_;
+  store::CapabilityRequestRepository& request_repository_;
   std::unordered_map<std::string, LiveRequest> live_;
   std::unordered_map<std::string, DeviceWork> work_;
   DeadlineIndex deadlines_;
