@@ -8,16 +8,21 @@
 namespace palyra::store {
 
 Result<std::unique_ptr<GroupCommitCheckpointer>> GroupCommitCheckpointer::Start(
-    const ConnectionFactory& connections, Database& writer, int64_t interval_ms) {
+    const ConnectionFactory& connections, Database& writer, int64_t interval_ms,
+    std::string owner) {
   PALYRA_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, connections.Connect());
   PALYRA_RETURN_IF_ERROR(writer.Exec("PRAGMA wal_autocheckpoint=0"));
   PALYRA_RETURN_IF_ERROR(writer.Exec("PRAGMA journal_size_limit=67108864"));
   return std::unique_ptr<GroupCommitCheckpointer>(
-      new GroupCommitCheckpointer(std::move(db), interval_ms));
+      new GroupCommitCheckpointer(std::move(db), interval_ms, std::move(owner)));
 }
 
-GroupCommitCheckpointer::GroupCommitCheckpointer(std::unique_ptr<Database> db, int64_t interval_ms)
-    : db_(std::move(db)), interval_ms_(interval_ms), thread_([this] { Run(); }) {}
+GroupCommitCheckpointer::GroupCommitCheckpointer(std::unique_ptr<Database> db, int64_t interval_ms,
+                                                 std::string owner)
+    : db_(std::move(db)),
+      interval_ms_(interval_ms),
+      owner_(std::move(owner)),
+      thread_([this] { Run(); }) {}
 
 GroupCommitCheckpointer::~GroupCommitCheckpointer() {
   {
@@ -36,7 +41,7 @@ void GroupCommitCheckpointer::Run() {
     // PASSIVE: copies what it can without waiting for or blocking the writer.
     Status status = db_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
     if (!status.ok()) {
-      spdlog::warn("background WAL checkpoint failed: {}", status.ToString());
+      spdlog::warn("{}: background WAL checkpoint failed: {}", owner_, status.ToString());
     }
     lock.lock();
   }

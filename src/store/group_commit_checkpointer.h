@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "common/status.h"
@@ -21,20 +22,23 @@ namespace palyra::store {
 class GroupCommitCheckpointer {
  public:
   // Turns automatic checkpoints off on `writer` and starts checkpointing every `interval_ms`
-  // (positive) on a connection of its own from `connections`.
+  // (positive) on a connection of its own from `connections`. `owner` names the writer in the
+  // warning a failed checkpoint logs ("node runtime").
   static Result<std::unique_ptr<GroupCommitCheckpointer>> Start(
-      const ConnectionFactory& connections, Database& writer, int64_t interval_ms);
+      const ConnectionFactory& connections, Database& writer, int64_t interval_ms,
+      std::string owner);
   // Stops the thread after a last checkpoint.
   ~GroupCommitCheckpointer();
   GroupCommitCheckpointer(const GroupCommitCheckpointer&) = delete;
   GroupCommitCheckpointer& operator=(const GroupCommitCheckpointer&) = delete;
 
  private:
-  GroupCommitCheckpointer(std::unique_ptr<Database> db, int64_t interval_ms);
+  GroupCommitCheckpointer(std::unique_ptr<Database> db, int64_t interval_ms, std::string owner);
   void Run();
 
   const std::unique_ptr<Database> db_;
   const int64_t interval_ms_;
+  const std::string owner_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

@@ -21,8 +21,9 @@ Result<std::unique_ptr<NodeRuntimeStorage>> NodeRuntimeStorage::Open(
   PALYRA_ASSIGN_OR_RETURN(out->nodes_, SqliteNodeRepository::Create(db));
   PALYRA_ASSIGN_OR_RETURN(out->requests_, SqliteCapabilityRequestRepository::Create(db));
   if (checkpoint_interval_ms > 0) {
-    PALYRA_ASSIGN_OR_RETURN(out->checkpointer_, GroupCommitCheckpointer::Start(
-                                                    connections, db, checkpoint_interval_ms));
+    PALYRA_ASSIGN_OR_RETURN(
+        out->checkpointer_,
+        GroupCommitCheckpointer::Start(connections, db, checkpoint_interval_ms, "node runtime"));
   }
   return out;
 }
