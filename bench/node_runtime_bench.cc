@@ -30,6 +30,7 @@
 
 #include "common/ulid.h"
 #include "daemon/node_runtime/node_runtime.h"
+#include "store/connection_factory.h"
 
 namespace {
 
@@ -48,6 +49,7 @@ constexpr const char* kOutput = R"({"echo":{"message":"hello","n":42},"status":"
 
 struct Fixture {
   std::filesystem::path dir;
+  std::unique_ptr<palyra::store::ConnectionFactory> connections;
   std::unique_ptr<NodeRuntime> runtime;
   std::vector<std::string> nodes;
   std::string error;
@@ -55,8 +57,14 @@ struct Fixture {
   Fixture() {
     dir = std::filesystem::temp_directory_path() / ("palyra-node-runtime-bench-" + palyra::NewUlid());
     std::filesystem::create_directories(dir);
+    auto factory = palyra::store::ConnectionFactory::Open(dir / "palyra.db");
+    if (!factory.ok()) {
+      error = factory.status().ToString();
+      return;
+    }
+    connections = std::move(factory).value();
     NodeRuntimeOptions options;
-    options.database_path = dir / "palyra.db";
+    options.connections = connections.get();
     auto opened = NodeRuntime::Open(options);
     if (!opened.ok()) {
       error = opened.status().ToString();

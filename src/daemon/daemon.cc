@@ -105,7 +105,7 @@ Status Daemon::StartIdentity(const DaemonConfig& config) {
   revocations_->StartPolling();
 
   node_runtime::NodeRuntimeOptions runtime;
-  runtime.database_path = paths_.database();
+  runtime.connections = connections_.get();
   runtime.history_retention_ms = config.history_retention_ms;
   runtime.max_history_per_device = config.max_history_per_device;
   PALYRA_ASSIGN_OR_RETURN(runtime_, node_runtime::NodeRuntime::Open(runtime));

@@ -19,25 +19,20 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "store/capability_request_record.h"
 
 namespace palyra::node_runtime {
 
-enum class CapabilityRequestState {
-  kQueued,
-  kDispatched,
-  kAwaitingLocalMediation,
-  kSucceeded,
-  kFailed,
-  kTimedOut,
-  kRejected,
-};
-inline constexpr size_t kCapabilityRequestStateCount = 7;
+// The states, their spelling and the stored record are shared with the capability request
+// repository (store/capability_request_record.h).
+using store::CapabilityRequestRecord;
+using store::CapabilityRequestState;
+using store::CapabilityRequestStateCounts;
+using store::CapabilityRequestStateName;
+using store::IsTerminal;
+using store::kCapabilityRequestStateCount;
+using store::ParseCapabilityRequestState;
 
-// "queued", "dispatched", "awaiting_local_mediation", "succeeded", "failed", "timed_out",
-// "rejected" (the database and wire spelling).
-std::string_view CapabilityRequestStateName(CapabilityRequestState state);
-Result<CapabilityRequestState> ParseCapabilityRequestState(std::string_view text);
-bool IsTerminal(CapabilityRequestState state);
 // The edges drawn above.
 bool IsLegalTransition(CapabilityRequestState from, CapabilityRequestState to);
 
@@ -74,30 +69,6 @@ struct InvokeRequest {
   int64_t timeout_ms = 0;
   // Same key for the same device returns the existing request instead of a new one.
   std::optional<std::string> idempotency_key;
-};
-
-// The persisted request (table capability_requests).
-struct CapabilityRequestRecord {
-  std::string request_id;  // ULID minted at enqueue
-  std::string device_id;
-  std::string capability;
-  CapabilityRequestState state = CapabilityRequestState::kQueued;
-  std::optional<std::string> idempotency_key;
-  std::string input_json;  // kept while live; empty once terminal
-  std::optional<std::string> input_summary;   // redacted; none for an empty payload
-  std::string output_json;                    // set by a successful result; may be empty
-  std::optional<std::string> output_summary;  // redacted; none for an empty payload
-  std::optional<std::string> error;           // none when empty
-  uint64_t max_payload_bytes = 0;             // the effective limit (after default and cap)
-  int64_t timeout_ms = 0;                     // the effective timeout
-  int64_t deadline_at_unix_ms = 0;
-  int64_t created_at_unix_ms = 0;
-  int64_t updated_at_unix_ms = 0;
-  std::optional<int64_t> dispatched_at_unix_ms;
-  std::optional<std::string> dispatched_to;
-  std::optional<int64_t> completed_at_unix_ms;
-
-  bool terminal() const { return IsTerminal(state); }
 };
 
 // What the node receives (NodeCapabilityDispatch on the wire).

@@ -13,7 +13,15 @@
 #include <string_view>
 #include <vector>
 
+#include "store/node_record.h"
+
 namespace palyra::node_runtime {
+
+// The stored forms are shared with the node repository (store/node_record.h).
+using store::NodeCapability;
+using store::NodePresence;
+using store::NodePresenceRow;
+using store::NodeRecord;
 
 inline constexpr int64_t kDefaultOnlineThresholdMs = 60 * 1000;
 inline constexpr int64_t kDefaultOfflineThresholdMs = 30 * 60 * 1000;
@@ -23,35 +31,15 @@ struct PresenceThresholds {
   int64_t offline_ms = kDefaultOfflineThresholdMs;
 };
 
-enum class NodePresence { kOnline, kStale, kOffline };
-
 std::string_view NodePresenceName(NodePresence presence);  // "online", "stale", "offline"
 NodePresence ComputePresence(int64_t last_seen_at_unix_ms, int64_t now_unix_ms,
                              const PresenceThresholds& thresholds);
-
-struct NodeCapability {
-  std::string name;
-  bool available = true;
-
-  friend bool operator==(const NodeCapability&, const NodeCapability&) = default;
-};
 
 // What RegisterNode carries. Names and the platform are trimmed; see NodeRuntime::Register.
 struct NodeRegistration {
   std::string device_id;
   std::string platform;
   std::vector<NodeCapability> capabilities;
-};
-
-struct NodeRecord {
-  std::string device_id;
-  std::string platform;
-  std::vector<NodeCapability> capabilities;  // sorted by name
-  int64_t registered_at_unix_ms = 0;         // first registration
-  int64_t last_seen_at_unix_ms = 0;          // register and every stream event
-  std::optional<std::string> last_event_name;
-  std::optional<int64_t> last_event_at_unix_ms;
-  NodePresence presence = NodePresence::kOnline;  // at the time the record was read
 };
 
 enum class PresenceEventKind { kOnline, kStale, kOffline, kRemoved };

@@ -25,6 +25,7 @@
 #include "common/time.h"
 #include "common/ulid.h"
 #include "daemon/node_runtime/node_runtime.h"
+#include "store/connection_factory.h"
 #include "store/database.h"
 
 namespace palyra::node_runtime::testing {
@@ -123,7 +124,7 @@ class RuntimeTest : public ::testing::Test {
 
   NodeRuntimeOptions Options() {
     NodeRuntimeOptions options = options_;
-    options.database_path = dir_ / "palyra.db";
+    options.connections = connections_.get();
     options.clock = clock_.AsFunction();
     return options;
   }
@@ -131,6 +132,9 @@ class RuntimeTest : public ::testing::Test {
   // Closes the runtime (flushing presence) and opens a new one on the same database.
   Status Reopen() {
     runtime_.reset();
+    if (connections_ == nullptr) {
+      PALYRA_ASSIGN_OR_RETURN(connections_, store::ConnectionFactory::Open(dir_ / "palyra.db"));
+    }
     Result<std::unique_ptr<NodeRuntime>> opened = NodeRuntime::Open(Options());
     if (!opened.ok()) return opened.status();
     runtime_ = std::move(opened).value();
@@ -191,6 +195,7 @@ class RuntimeTest : public ::testing::Test {
   TempDir dir_;
   FakeClock clock_;
   NodeRuntimeOptions options_;
+  std::unique_ptr<store::ConnectionFactory> connections_;  // palyra.db in dir_, migrated once
   std::unique_ptr<NodeRuntime> runtime_;
 };
 

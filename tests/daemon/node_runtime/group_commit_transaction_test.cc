@@ -1,7 +1,7 @@
 // The SQL layer's batches and savepoints: a failed mutation leaves no trace in the batch it
 // shared with others, and nothing is visible to other connections before the batch commits.
 
-#include "daemon/node_runtime/node_runtime_store.h"
+#include "store/node_runtime_storage.h"
 
 #include <gtest/gtest.h>
 
@@ -25,12 +25,17 @@ CapabilityRequestRecord Row(const std::string& request_id, const std::string& de
   return r;
 }
 
-class NodeRuntimeStoreTest : public ::testing::Test {
+class GroupCommitTransactionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = NodeRuntimeStore::Open(dir_ / "palyra.db", 0);
+    auto connections = store::ConnectionFactory::Open(dir_ / "palyra.db");
+    ASSERT_TRUE(connections.ok()) << connections.status().ToString();
+    connections_ = std::move(connections).value();
+    auto opened = store::NodeRuntimeStorage::Open(*connections_, 0);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
+    storage_ = std::move(opened).value();
+    batch_ = &storage_->transaction();
+    requests_ = &storage_->requests();
     auto db = store::Database::Open(dir_ / "palyra.db");
     ASSERT_TRUE(db.ok());
     other_ = std::move(db).value();
@@ -43,57 +48,60 @@ class NodeRuntimeStoreTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::unique_ptr<NodeRuntimeStore> store_;
+  std::unique_ptr<store::ConnectionFactory> connections_;
+  std::unique_ptr<store::NodeRuntimeStorage> storage_;
+  store::GroupCommitTransaction* batch_ = nullptr;
+  store::CapabilityRequestRepository* requests_ = nullptr;
   std::unique_ptr<store::Database> other_;  // another connection, as another process would see
 };
 
-TEST_F(NodeRuntimeStoreTest, FailedMutationIsUndoneAndTheBatchGoesOn) {
+TEST_F(GroupCommitTransactionTest, FailedMutationIsUndoneAndTheBatchGoesOn) {
   const std::string device = NewUlid();
   const std::string a = NewUlid();
   {
-    auto op = store_->BeginOp();
+    auto op = batch_->BeginOp();
     ASSERT_TRUE(op.ok());
-    ASSERT_TRUE(store_->InsertRequest(Row(a, device)).ok());
+    ASSERT_TRUE(requests_->Insert(Row(a, device)).ok());
     ASSERT_TRUE(op->Commit().ok());
   }
   {
     // Two writes, the second fails (duplicate key): neither stays.
-    auto op = store_->BeginOp();
+    auto op = batch_->BeginOp();
     ASSERT_TRUE(op.ok());
-    ASSERT_TRUE(store_->InsertRequest(Row(NewUlid(), device)).ok());
-    EXPECT_EQ(store_->InsertRequest(Row(a, device)).code(), StatusCode::kAlreadyExists);
+    ASSERT_TRUE(requests_->Insert(Row(NewUlid(), device)).ok());
+    EXPECT_EQ(requests_->Insert(Row(a, device)).code(), StatusCode::kAlreadyExists);
   }
-  EXPECT_TRUE(store_->batch_open());
-  EXPECT_EQ(store_->ops_in_batch(), 1u);
+  EXPECT_TRUE(batch_->batch_open());
+  EXPECT_EQ(batch_->ops_in_batch(), 1u);
   EXPECT_EQ(CountOnDisk(), 0);  // not committed yet
-  ASSERT_TRUE(store_->CommitBatch().ok());
-  EXPECT_FALSE(store_->batch_open());
+  ASSERT_TRUE(batch_->CommitBatch().ok());
+  EXPECT_FALSE(batch_->batch_open());
   EXPECT_EQ(CountOnDisk(), 1);
 }
 
-TEST_F(NodeRuntimeStoreTest, FailedFirstMutationRollsBackItsBatch) {
+TEST_F(GroupCommitTransactionTest, FailedFirstMutationRollsBackItsBatch) {
   const std::string device = NewUlid();
   const std::string a = NewUlid();
   {
-    auto op = store_->BeginOp();
-    ASSERT_TRUE(store_->InsertRequest(Row(a, device)).ok());
+    auto op = batch_->BeginOp();
+    ASSERT_TRUE(requests_->Insert(Row(a, device)).ok());
     ASSERT_TRUE(op->Commit().ok());
   }
-  ASSERT_TRUE(store_->CommitBatch().ok());
+  ASSERT_TRUE(batch_->CommitBatch().ok());
   {
-    auto op = store_->BeginOp();  // opens a new batch
+    auto op = batch_->BeginOp();  // opens a new batch
     ASSERT_TRUE(op.ok());
-    ASSERT_TRUE(store_->InsertRequest(Row(NewUlid(), device)).ok());
-    EXPECT_FALSE(store_->InsertRequest(Row(a, device)).ok());
+    ASSERT_TRUE(requests_->Insert(Row(NewUlid(), device)).ok());
+    EXPECT_FALSE(requests_->Insert(Row(a, device)).ok());
   }
-  EXPECT_FALSE(store_->batch_open());
+  EXPECT_FALSE(batch_->batch_open());
   EXPECT_EQ(CountOnDisk(), 1);
   // Guarded transitions refuse rows in another state.
   {
-    auto op = store_->BeginOp();
-    EXPECT_EQ(store_->MarkAwaitingMediation(a, 5).code(), StatusCode::kFailedPrecondition);
+    auto op = batch_->BeginOp();
+    EXPECT_EQ(requests_->MarkAwaitingMediation(a, 5).code(), StatusCode::kFailedPrecondition);
   }
-  EXPECT_FALSE(store_->batch_open());
+  EXPECT_FALSE(batch_->batch_open());
 }
 
 }  // namespace
