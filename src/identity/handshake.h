@@ -13,7 +13,7 @@
 //                                IKM = X25519(device static secret, gateway ephemeral public),
 //                                info = context, L = 32)
 // Strings are concatenated as UTF-8 with no separators or length prefixes, exactly as upstream
-// does, so that its clients interoperate. The gateway side lives in pairing_session_manager.h.
+// does, so that its clients interoperate. The gateway side lives in identity/pairing/pairing_session_manager.h.
 
 #include <array>
 #include <cstdint>

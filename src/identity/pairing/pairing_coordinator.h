@@ -42,7 +42,7 @@
 #include "identity/pairing/pairing_code.h"
 #include "identity/pairing/pairing_code_store.h"
 #include "identity/pairing/pairing_request_store.h"
-#include "identity/pairing_session_manager.h"
+#include "identity/pairing/pairing_session_manager.h"
 #include "identity/store/device_registry.h"
 #include "store/pairing_repository.h"
 

@@ -26,7 +26,7 @@
 #include "crypto/x25519.h"
 #include "identity/handshake.h"
 #include "identity/pairing_method.h"
-#include "identity/pairing_session_error.h"
+#include "identity/pairing/pairing_session_error.h"
 
 namespace palyra::identity {
 

@@ -1,4 +1,4 @@
-#include "identity/pairing_session_manager.h"
+#include "identity/pairing/pairing_session_manager.h"
 
 #include <gtest/gtest.h>
 

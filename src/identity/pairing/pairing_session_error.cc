@@ -1,4 +1,4 @@
-#include "identity/pairing_session_error.h"
+#include "identity/pairing/pairing_session_error.h"
 
 #include <ostream>
 
