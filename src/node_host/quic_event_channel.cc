@@ -161,7 +161,7 @@ QuicEventChannel::FrameOutcome QuicEventChannel::OnFrame(const std::string& fram
   if (seq <= after_.load()) return FrameOutcome::kHandled;  // already handled
   const std::optional<GatewayEvent> event = node_protocol::ParseGatewayEvent(response.event);
   if (event == GatewayEvent::kCapabilityDispatch) {
-    auto dispatch = node_protocol::ParseCapabilityDispatch(response.payload_json);
+    auto dispatch = node_protocol::ParseCapabilityDispatchValue(response.payload);
     if (!dispatch.ok()) {
       spdlog::warn("ignored a dispatch event (seq {}): {}", seq, dispatch.status().message());
     } else if (handlers.on_dispatch) {

@@ -48,8 +48,16 @@ std::string EncodeCapabilityDispatch(const CapabilityDispatchPayload& dispatch) 
 }
 
 Result<CapabilityDispatchPayload> ParseCapabilityDispatch(std::string_view text) {
+  PALYRA_ASSIGN_OR_RETURN(json object,
+                          ParseBoundedObject(text, EventName(GatewayEvent::kCapabilityDispatch)));
+  return ParseCapabilityDispatchValue(object);
+}
+
+Result<CapabilityDispatchPayload> ParseCapabilityDispatchValue(const json& object) {
   const std::string_view event = EventName(GatewayEvent::kCapabilityDispatch);
-  PALYRA_ASSIGN_OR_RETURN(json object, ParseBoundedObject(text, event));
+  if (!object.is_object()) {
+    return InvalidArgument(std::string(event) + " payload_json must be a JSON object");
+  }
   CapabilityDispatchPayload out;
   PALYRA_ASSIGN_OR_RETURN(out.request_id, RequestIdIn(object, event));
   if (auto it = object.find("capability"); it != object.end()) {

@@ -39,6 +39,8 @@ std::string EncodeCapabilityDispatch(const CapabilityDispatchPayload& dispatch);
 // INVALID_ARGUMENT naming the field for: not a JSON object, a missing or empty request_id, a
 // field of the wrong type, an identifier over its bound, more than kMaxCapabilityPayloadBytes.
 Result<CapabilityDispatchPayload> ParseCapabilityDispatch(std::string_view json);
+// The same checks on a payload already parsed (the node's QUIC channel has it as a value).
+Result<CapabilityDispatchPayload> ParseCapabilityDispatchValue(const nlohmann::json& payload);
 
 struct CapabilityResultPayload {
   std::string request_id;

@@ -269,7 +269,8 @@ std::optional<ResponseKind> ResponseKindOf(std::string_view kind) {
 // One field of a response into `out`; an empty string when it was well formed, else why not.
 std::string ReadResponseField(const std::string& key, const json& value, NodeResponse& out) {
   auto wrong = [&](std::string_view type) { return key + " must be " + std::string(type); };
-  if (key == "protocol_version" || key == "kind" || key == "ok") return {};  // read by the caller
+  // Read by the caller (the payload is moved out, not copied).
+  if (key == "protocol_version" || key == "kind" || key == "ok" || key == "payload") return {};
   if (key == "seq") {
     if (!value.is_number_unsigned()) return wrong("an integer 0..2^64-1");
     out.seq = value.get<uint64_t>();
@@ -281,8 +282,6 @@ std::string ReadResponseField(const std::string& key, const json& value, NodeRes
       return wrong("a string of at most " + std::to_string(kMaxNodeEventNameBytes) + " bytes");
     }
     out.event = value.get<std::string>();
-  } else if (key == "payload") {
-    out.payload_json = value.dump(-1, ' ', false, json::error_handler_t::replace);
   } else if (key == "accepted") {
     if (!value.is_boolean()) return wrong("a boolean");
     out.accepted = value.get<bool>();
@@ -335,6 +334,9 @@ Result<NodeResponse> ParseNodeResponse(std::string_view frame) {
       return InvalidArgument("response: " + why);
     }
   }
+  // Moved, not dumped: the node decodes a dispatch from the value itself, so a large input is
+  // not turned back into text and parsed again.
+  if (auto payload = doc.find("payload"); payload != doc.end()) out.payload = std::move(*payload);
   return out;
 }
 

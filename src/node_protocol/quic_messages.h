@@ -6,6 +6,7 @@
 // compact, absent optionals omitted.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,7 +107,7 @@ struct NodeResponse {
   std::optional<uint64_t> seq;
   bool node_rpc_mtls_required = false;  // kHealth
   std::string event;                    // kEvent: the logged event's name (ours)
-  std::string payload_json = "null";    // kEvent: its payload as JSON text
+  nlohmann::json payload;               // kEvent: its payload (null when absent)
   std::optional<bool> accepted;         // kAck of node.capability_result
   std::string reason;                   // kAck of node.capability_result
   std::string error;                    // kError: one of the kError* strings, or a newer one
